@@ -1,0 +1,129 @@
+// `npm run dev`: the embedded database, the local provider and both apps, with one Ctrl-C to stop them.
+import { spawn } from "node:child_process";
+
+const env = process.env;
+const ports = {
+  db: Number(env.PGLITE_PORT ?? 5433),
+  provider: Number(env.LOCAL_PROVIDER_PORT ?? 4010),
+  todo: Number(env.TODO_PORT ?? 3000),
+  images: Number(env.IMAGES_PORT ?? 3001),
+};
+
+async function waitFor(url, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+export async function runDev({ root, pnpm }) {
+  const children = [];
+  const shared = {
+    LOCAL_PROVIDER_URL: env.LOCAL_PROVIDER_URL ?? `http://127.0.0.1:${ports.provider}`,
+    LOCAL_PROVIDER_PORT: String(ports.provider),
+  };
+  // Two apps cannot open one embedded PGlite folder at once, so the dev runner serves it over the
+  // Postgres wire protocol and both apps connect to it like to any Postgres server.
+  if (!env.DATABASE_URL) {
+    shared.DATABASE_URL = `postgres://postgres@127.0.0.1:${ports.db}/postgres`;
+    shared.SWITCHYARD_DB_LABEL = "embedded PGlite (served by npm run dev)";
+  }
+
+  const start = (name, args, extra = {}) => {
+    const [cmd, ...rest] = pnpm;
+    const child = spawn(cmd, [...rest, ...args], {
+      cwd: root,
+      env: { ...env, ...shared, ...extra },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    const prefix = `[${name}] `;
+    const pipe = (stream, out) =>
+      stream.on("data", (buf) => {
+        for (const line of buf.toString().split("\n")) if (line.trim()) out.write(prefix + line + "\n");
+      });
+    pipe(child.stdout, process.stdout);
+    pipe(child.stderr, process.stderr);
+    child.on("exit", (code, signal) => {
+      if (!stopping) {
+        console.error(`[switchyard] ${name} exited (${signal ?? code}); stopping the others`);
+        stop(1);
+      }
+    });
+    children.push(child);
+  };
+
+  let stopping = false;
+  const stop = (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    setTimeout(() => process.exit(code), 1500).unref();
+    Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() =>
+      process.exit(code),
+    );
+  };
+  process.on("SIGINT", () => stop(0));
+  process.on("SIGTERM", () => stop(0));
+
+  const started = Date.now();
+  if (!env.DATABASE_URL) {
+    start("db", ["--filter", "@switchyard/db", "run", "serve"], { PGLITE_PORT: String(ports.db) });
+    // The socket server migrates before it listens; apps connect once it accepts.
+    await waitForPort(ports.db);
+  }
+  start("provider", ["--filter", "@switchyard/local-provider", "run", "start"]);
+  start("todo", ["--filter", "@switchyard/todo", "run", "dev", "--port", String(ports.todo)]);
+  start("images", ["--filter", "@switchyard/images", "run", "dev", "--port", String(ports.images)]);
+
+  const urls = {
+    todo: `http://localhost:${ports.todo}`,
+    images: `http://localhost:${ports.images}`,
+    provider: `http://127.0.0.1:${ports.provider}`,
+  };
+  const [p, t, i] = await Promise.all([
+    waitFor(`${urls.provider}/health`),
+    waitFor(`${urls.todo}/api/health`),
+    waitFor(`${urls.images}/api/health`),
+  ]);
+  if (stopping) return;
+  const mark = (ok) => (ok ? "ready" : "not answering yet");
+  console.log(
+    `\n[switchyard] up in ${Math.round((Date.now() - started) / 1000)} s — Ctrl-C stops everything\n` +
+      `  todo app        ${urls.todo}  (${mark(t)})\n` +
+      `  image app       ${urls.images}  (${mark(i)})\n` +
+      `  local provider  ${urls.provider}  (${mark(p)})\n` +
+      `  database        ${shared.DATABASE_URL ? shared.SWITCHYARD_DB_LABEL : "DATABASE_URL"}\n`,
+  );
+}
+
+async function waitForPort(port, timeoutMs = 60_000) {
+  const { connect } = await import("node:net");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await new Promise((resolve) => {
+      const s = connect(port, "127.0.0.1");
+      s.once("connect", () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`database did not start on port ${port}`);
+}
