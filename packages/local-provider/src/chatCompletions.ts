@@ -1,0 +1,169 @@
+// POST /v1/chat/completions: the simulated (or scripted) answer, or a procedural image for image
+// models, delivered whole or as an OpenRouter-style SSE stream with the endpoint's faults applied.
+import { type ChatRequest, chatRequest } from "@switchyard/wire";
+import { z } from "zod";
+import { checkModeration } from "./moderation.ts";
+import { costOf } from "./pricing.ts";
+import { DEFAULT_IMAGE_SIZE, drawImageCached, parseSize } from "./proceduralImage.ts";
+import { invalidRequest, ProviderError, sendJson } from "./providerError.ts";
+import { findModel, type ModelSpec } from "./providerProfiles.ts";
+import { readJsonBody } from "./readJsonBody.ts";
+import { providerMetadata, type RequestContext } from "./requestContext.ts";
+import { findScript } from "./scriptedResponses.ts";
+import { SIMULATION_MARKER, simulateAnswer } from "./simulatedChat.ts";
+import { sleep } from "./sleep.ts";
+import { streamCompletion } from "./streamCompletion.ts";
+import { messageText, promptTokens, splitIntoTokens } from "./tokens.ts";
+
+const imageConfig = z.object({ aspect_ratio: z.string().optional() }).loose().optional();
+const ASPECT_SIZES: Record<string, string> = {
+  "1:1": "512x512",
+  "16:9": "768x432",
+  "9:16": "432x768",
+  "4:3": "640x480",
+  "3:4": "480x640",
+  "3:2": "720x480",
+  "2:3": "480x720",
+};
+
+export interface Completion {
+  model: string;
+  tokens: string[];
+  finishReason: "stop" | "length";
+  images: string[];
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; cost: number };
+  extra: { endpoint: string; simulated: true; scripted: boolean; script?: string };
+}
+
+function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSpec): Completion {
+  const lastUser = body.messages.findLast((m) => m.role === "user");
+  const lastUserText = lastUser ? messageText(lastUser) : "";
+  const system = body.messages
+    .filter((m) => m.role === "system" || m.role === "developer")
+    .map(messageText)
+    .join("\n");
+  const images: string[] = [];
+  let text: string;
+  let script: string | undefined;
+  let scripted = false;
+
+  if (spec.kind === "image") {
+    const aspect = imageConfig.safeParse(body.image_config).data?.aspect_ratio ?? "";
+    const size = parseSize(ASPECT_SIZES[aspect] ?? DEFAULT_IMAGE_SIZE)!;
+    const png = drawImageCached(lastUserText, body.seed ?? 0, size.width, size.height);
+    images.push(`data:image/png;base64,${png.toString("base64")}`);
+    text = `${SIMULATION_MARKER} · ${body.model}] A procedurally drawn ${size.width}x${size.height} image for "${lastUserText.slice(0, 200)}".`;
+  } else {
+    const match = findScript(ctx.profiles.scripts, { model: body.model, lastUser: lastUserText, system });
+    scripted = match !== undefined;
+    script = match?.name;
+    text = match ? match.response : simulateAnswer(body.model, spec, body.messages);
+  }
+
+  let tokens = splitIntoTokens(text);
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  const truncated = maxTokens !== undefined && tokens.length > maxTokens;
+  if (truncated) tokens = tokens.slice(0, maxTokens);
+  const prompt = promptTokens(body.messages);
+  const cost = costOf(spec, ctx.endpoint, {
+    promptTokens: prompt,
+    completionTokens: tokens.length,
+    images: images.length,
+  });
+  return {
+    model: body.model,
+    tokens,
+    images,
+    finishReason: truncated ? "length" : "stop",
+    usage: {
+      prompt_tokens: prompt,
+      completion_tokens: tokens.length,
+      total_tokens: prompt + tokens.length,
+      cost,
+    },
+    extra: { endpoint: ctx.endpoint.name, simulated: true, scripted, ...(script ? { script } : {}) },
+  };
+}
+
+export async function chatCompletions(ctx: RequestContext) {
+  const parsed = chatRequest.safeParse(await readJsonBody(ctx.req, ctx.profiles.maxBodyBytes));
+  if (!parsed.success) throw invalidRequest(parsed.error);
+  const body = parsed.data;
+  ctx.entry.model = body.model;
+  ctx.entry.stream = body.stream === true;
+  const spec = findModel(ctx.profiles, body.model, ["chat", "image"]);
+  const metadata = providerMetadata(ctx, body.model);
+  if (body.modalities?.includes("image") && spec.kind !== "image") {
+    throw new ProviderError(
+      400,
+      "unsupported_model",
+      `${body.model} cannot output images; use an image model.`,
+      metadata,
+    );
+  }
+  if (spec.kind === "image") {
+    const lastUser = body.messages.findLast((m) => m.role === "user");
+    checkModeration(lastUser ? messageText(lastUser) : "", ctx.profiles.moderation.blocklist, metadata);
+  }
+  ctx.endpoint.admit(metadata);
+  const completion = composeCompletion(ctx, body, spec);
+
+  if (body.stream) {
+    await streamCompletion(ctx, completion, spec.kind === "image");
+    return;
+  }
+  await waitLikeAGeneration(ctx, completion, spec.kind === "image");
+  ctx.endpoint.charge(completion.usage.cost);
+  sendJson(
+    ctx.res,
+    200,
+    {
+      id: ctx.requestId,
+      provider: ctx.endpoint.provider,
+      model: completion.model,
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      choices: [
+        {
+          index: 0,
+          logprobs: null,
+          finish_reason: completion.finishReason,
+          native_finish_reason: completion.finishReason,
+          message: {
+            role: "assistant",
+            content: completion.tokens.join(""),
+            refusal: null,
+            ...(completion.images.length
+              ? { images: completion.images.map((url) => ({ type: "image_url", image_url: { url } })) }
+              : {}),
+          },
+        },
+      ],
+      usage: completion.usage,
+      x_switchyard: completion.extra,
+    },
+    { "x-generation-id": ctx.requestId },
+  );
+}
+
+/** A non-streaming answer takes as long as its stream would, stalls included; a mid-answer failure is a 502. */
+async function waitLikeAGeneration(ctx: RequestContext, completion: Completion, isImage: boolean) {
+  const f = ctx.endpoint.faults;
+  const n = completion.tokens.length;
+  const failAt = f.errorAfterTokens !== null && f.errorAfterTokens < n ? f.errorAfterTokens : undefined;
+  const produced = failAt ?? n;
+  const perToken = f.tokensPerSecond > 0 && Number.isFinite(f.tokensPerSecond) ? 1000 / f.tokensPerSecond : 0;
+  let wait =
+    f.hangBeforeFirstTokenMs +
+    ctx.endpoint.jittered(f.firstTokenMs) +
+    (isImage ? ctx.endpoint.jittered(f.imageMs) : 0);
+  wait += produced * perToken;
+  if (f.stallAfterTokens !== null && f.stallAfterTokens < produced) wait += f.stallMs;
+  await sleep(wait, ctx.signal);
+  if (failAt !== undefined) {
+    throw new ProviderError(502, "upstream_error", "The provider failed while generating the answer.", {
+      ...providerMetadata(ctx, completion.model),
+      tokens_generated: failAt,
+    });
+  }
+}

@@ -1,0 +1,36 @@
+// `pnpm --filter @switchyard/local-provider start`: the provider on LOCAL_PROVIDER_PORT (4010) with
+// the profile file in LOCAL_PROVIDER_PROFILES (the shipped default), until SIGINT or SIGTERM.
+import { z } from "zod";
+import { defaultProfilesPath, startLocalProvider } from "./index.ts";
+
+const unsetIfEmpty = (v: unknown) => (v === "" ? undefined : v);
+const env = z
+  .object({
+    LOCAL_PROVIDER_PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).default(4010)),
+    LOCAL_PROVIDER_PROFILES: z.preprocess(unsetIfEmpty, z.string().default(defaultProfilesPath)),
+  })
+  .safeParse(process.env);
+if (!env.success) {
+  console.error(`[local-provider] invalid environment: ${z.prettifyError(env.error)}`);
+  process.exit(1);
+}
+
+try {
+  const provider = await startLocalProvider({
+    port: env.data.LOCAL_PROVIDER_PORT,
+    host: "127.0.0.1",
+    profiles: env.data.LOCAL_PROVIDER_PROFILES,
+  });
+  console.log(
+    `[local-provider] listening on ${provider.url} (profiles: ${env.data.LOCAL_PROVIDER_PROFILES})`,
+  );
+  const stop = () => {
+    provider.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (err) {
+  console.error(`[local-provider] cannot start: ${(err as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,100 @@
+// Streams a completion the way OpenRouter does: optional `: OPENROUTER PROCESSING` comments while
+// waiting, content chunks paced by tokens/s, a finish chunk, a usage chunk with `choices: []`, then
+// `data: [DONE]`. Stalls and mid-stream failures (an error chunk with finish_reason "error") come
+// from the endpoint's fault profile.
+import type { Completion } from "./chatCompletions.ts";
+import { providerMetadata, type RequestContext } from "./requestContext.ts";
+import { sleep } from "./sleep.ts";
+
+const COMMENT_EVERY_MS = 1000;
+
+export async function streamCompletion(ctx: RequestContext, completion: Completion, isImage: boolean) {
+  const { res, endpoint } = ctx;
+  const f = endpoint.faults;
+  res.writeHead(200, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+    "x-generation-id": ctx.requestId,
+  });
+  ctx.entry.status = 200;
+  res.flushHeaders();
+
+  const created = Math.floor(Date.now() / 1000);
+  const send = (payload: Record<string, unknown>) =>
+    res.write(
+      `data: ${JSON.stringify({ id: ctx.requestId, provider: endpoint.provider, model: completion.model, object: "chat.completion.chunk", created, ...payload })}\n\n`,
+    );
+  const delta = (d: Record<string, unknown>, finish: string | null = null) =>
+    send({
+      choices: [{ index: 0, delta: d, finish_reason: finish, native_finish_reason: finish, logprobs: null }],
+    });
+
+  let comments: NodeJS.Timeout | undefined;
+  if (f.processingComments) {
+    res.write(": OPENROUTER PROCESSING\n\n");
+    comments = setInterval(() => res.write(": OPENROUTER PROCESSING\n\n"), COMMENT_EVERY_MS);
+  }
+  try {
+    await sleep(
+      f.hangBeforeFirstTokenMs +
+        endpoint.jittered(f.firstTokenMs) +
+        (isImage ? endpoint.jittered(f.imageMs) : 0),
+      ctx.signal,
+    );
+  } finally {
+    clearInterval(comments);
+  }
+
+  const tokens = completion.tokens;
+  const n = tokens.length;
+  const stallAt = f.stallAfterTokens !== null && f.stallAfterTokens < n ? f.stallAfterTokens : undefined;
+  const failAt = f.errorAfterTokens !== null && f.errorAfterTokens < n ? f.errorAfterTokens : undefined;
+  const perToken = f.tokensPerSecond > 0 && Number.isFinite(f.tokensPerSecond) ? 1000 / f.tokensPerSecond : 0;
+  let origin = Date.now();
+  let sent = 0;
+  let stalled = false;
+
+  while (true) {
+    if (sent === stallAt && !stalled) {
+      stalled = true;
+      await sleep(f.stallMs, ctx.signal);
+      origin = Date.now() - sent * perToken;
+    }
+    if (sent === failAt) {
+      const error = {
+        code: "upstream_error",
+        message: `${endpoint.provider} failed mid-stream after ${sent} tokens.`,
+        metadata: providerMetadata(ctx, completion.model),
+      };
+      send({
+        error,
+        choices: [
+          { index: 0, delta: { content: "" }, finish_reason: "error", native_finish_reason: "error" },
+        ],
+      });
+      res.end();
+      return;
+    }
+    if (sent >= n) break;
+    const limit = Math.min(n, stallAt !== undefined && stallAt > sent ? stallAt : n, failAt ?? n);
+    await sleep(origin + sent * perToken - Date.now(), ctx.signal);
+    const due = perToken > 0 ? Math.floor((Date.now() - origin) / perToken) + 1 : limit;
+    const upto = Math.max(sent + 1, Math.min(limit, due));
+    delta(
+      sent === 0
+        ? { role: "assistant", content: tokens.slice(0, upto).join("") }
+        : { content: tokens.slice(sent, upto).join("") },
+    );
+    sent = upto;
+  }
+
+  if (n === 0) delta({ role: "assistant", content: "" });
+  if (completion.images.length > 0) {
+    delta({ images: completion.images.map((url) => ({ type: "image_url", image_url: { url } })) });
+  }
+  delta({}, completion.finishReason);
+  endpoint.charge(completion.usage.cost);
+  send({ choices: [], usage: completion.usage, x_switchyard: completion.extra });
+  res.end("data: [DONE]\n\n");
+}
