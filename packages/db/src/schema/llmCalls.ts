@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  real,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+export const LLM_CALL_KINDS = ["request", "attempt"] as const;
+
+/**
+ * The router's ledger. One `request` row per caller request (its final outcome, total cost and latency)
+ * and one `attempt` row per upstream try, joined by `request_id`. Metadata only: no prompt text.
+ */
+export const llmCalls = pgTable(
+  "llm_calls",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    requestId: text("request_id").notNull(),
+    kind: text("kind", { enum: LLM_CALL_KINDS }).notNull(),
+    /** chat | stream | embed | image */
+    operation: text("operation"),
+    app: text("app"),
+    feature: text("feature"),
+    userId: text("user_id"),
+    modelRequested: text("model_requested").notNull(),
+    modelUsed: text("model_used"),
+    provider: text("provider"),
+    endpoint: text("endpoint"),
+    tier: text("tier"),
+    complexityScore: real("complexity_score"),
+    reasons: jsonb("reasons").$type<unknown[]>(),
+    /** 1-based on attempt rows; on the request row, how many attempts were made. */
+    attempt: integer("attempt").notNull().default(1),
+    fallbackChain: jsonb("fallback_chain").$type<string[]>(),
+    /** ok | error | timeout | skipped … (the router's vocabulary). */
+    outcome: text("outcome").notNull(),
+    errorCode: text("error_code"),
+    httpStatus: integer("http_status"),
+    promptTokens: integer("prompt_tokens"),
+    completionTokens: integer("completion_tokens"),
+    costUsd: numeric("cost_usd", { precision: 18, scale: 10, mode: "number" }).notNull().default(0),
+    ttftMs: real("ttft_ms"),
+    latencyMs: real("latency_ms"),
+    idempotencyKey: text("idempotency_key"),
+    replay: boolean("replay").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("llm_calls_created_idx").on(t.createdAt),
+    index("llm_calls_app_feature_created_idx").on(t.app, t.feature, t.createdAt),
+    index("llm_calls_model_created_idx").on(t.modelUsed, t.createdAt),
+    index("llm_calls_endpoint_created_idx").on(t.endpoint, t.createdAt),
+    index("llm_calls_request_idx").on(t.requestId),
+    index("llm_calls_requests_created_idx").on(t.createdAt).where(sql`${t.kind} = 'request'`),
+  ],
+);
+
+export type LlmCall = typeof llmCalls.$inferSelect;
+export type NewLlmCall = typeof llmCalls.$inferInsert;

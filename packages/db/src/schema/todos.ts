@@ -1,0 +1,39 @@
+import { type SQL, sql } from "drizzle-orm";
+import { date, index, integer, pgTable, text, uuid, vector } from "drizzle-orm/pg-core";
+import { createdAt, EMBEDDING_DIMENSIONS, tsvector, updatedAt } from "./columns.ts";
+
+export const TODO_STATUSES = ["open", "done"] as const;
+
+export const todos = pgTable(
+  "todos",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    owner: text("owner").notNull(),
+    title: text("title").notNull(),
+    notes: text("notes").notNull().default(""),
+    status: text("status", { enum: TODO_STATUSES }).notNull().default("open"),
+    /** 0 = none … 3 = high. */
+    priority: integer("priority").notNull().default(0),
+    dueDate: date("due_date", { mode: "string" }),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    embedding: vector("embedding", { dimensions: EMBEDDING_DIMENSIONS }),
+    /** The model that made `embedding`; null means the row waits for the backfill. */
+    embeddingModel: text("embedding_model"),
+    /** Title weighs more than notes in full-text ranking. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', ${todos.title}), 'A') || setweight(to_tsvector('english', ${todos.notes}), 'B')`,
+    ),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("todos_owner_created_idx").on(t.owner, t.createdAt),
+    index("todos_embedding_hnsw_idx").using("hnsw", t.embedding.op("vector_cosine_ops")),
+    index("todos_search_gin_idx").using("gin", t.searchVector),
+    index("todos_needs_embedding_idx").on(t.createdAt).where(sql`${t.embeddingModel} is null`),
+  ],
+);
+
+export type Todo = typeof todos.$inferSelect;
+export type NewTodo = typeof todos.$inferInsert;

@@ -1,0 +1,56 @@
+import { createDb, type DbHandle } from "./client.ts";
+import { startPgliteServer } from "./pgliteServer.ts";
+import { EMBEDDING_DIMENSIONS } from "./schema/index.ts";
+
+/** A deterministic pseudo-random generator (mulberry32), so test vectors are the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomVector(seed: number, dimensions = EMBEDDING_DIMENSIONS): number[] {
+  const next = seededRandom(seed);
+  return Array.from({ length: dimensions }, () => next() * 2 - 1);
+}
+
+/** `base` moved a little in a random direction: close in cosine distance, not identical. */
+export function near(base: number[], seed: number, amount = 0.3): number[] {
+  const noise = randomVector(seed, base.length);
+  return base.map((v, i) => v + amount * (noise[i] ?? 0));
+}
+
+export interface TestDatabase {
+  handle: DbHandle;
+  close(): Promise<void>;
+}
+
+/** The two ways tests reach a database: in-process PGlite, and PGlite over the wire via postgres.js. */
+export const DATABASE_PATHS = [
+  {
+    name: "embedded PGlite",
+    open: async (): Promise<TestDatabase> => {
+      const handle = await createDb({ dataDir: "memory://" });
+      return { handle, close: () => handle.close() };
+    },
+  },
+  {
+    name: "PGlite served over the wire, through postgres.js",
+    open: async (): Promise<TestDatabase> => {
+      const server = await startPgliteServer({ dataDir: "memory://" });
+      const handle = await createDb({ url: server.url, cache: false });
+      return {
+        handle,
+        close: async () => {
+          await handle.close();
+          await server.close();
+        },
+      };
+    },
+  },
+] as const;
