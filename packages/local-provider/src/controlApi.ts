@@ -79,7 +79,7 @@ export async function handleControlRoute(
       const value = query.get(key);
       if (value) filter[key] = value;
     }
-    sendJson(res, 200, { entries: control.log(filter) });
+    sendJson(res, 200, control.log(filter));
     return true;
   }
   throw new ProviderError(404, "not_found", `No control route ${route}.`, {
