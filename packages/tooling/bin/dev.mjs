@@ -47,7 +47,7 @@ export async function runDev({ root, pnpm }) {
     const prefix = `[${name}] `;
     const pipe = (stream, out) =>
       stream.on("data", (buf) => {
-        for (const line of buf.toString().split("\n")) if (line.trim()) out.write(prefix + line + "\n");
+        for (const line of buf.toString().split("\n")) if (line.trim()) out.write(`${prefix}${line}\n`);
       });
     pipe(child.stdout, process.stdout);
     pipe(child.stderr, process.stderr);
@@ -72,9 +72,9 @@ export async function runDev({ root, pnpm }) {
       }
     }
     setTimeout(() => process.exit(code), 1500).unref();
-    Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() =>
-      process.exit(code),
-    );
+    Promise.all(
+      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)),
+    ).then(() => process.exit(code));
   };
   process.on("SIGINT", () => stop(0));
   process.on("SIGTERM", () => stop(0));

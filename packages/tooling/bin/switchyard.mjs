@@ -25,7 +25,10 @@ function pnpmVersion(cmd) {
 function ensurePnpm() {
   if (pnpmVersion("pnpm") === pinned) return ["pnpm"];
   console.log(`[switchyard] installing pnpm@${pinned} (npm i -g)`);
-  if (run("npm", ["install", "-g", "--no-fund", "--no-audit", `pnpm@${pinned}`]) === 0 && pnpmVersion("pnpm") === pinned)
+  if (
+    run("npm", ["install", "-g", "--no-fund", "--no-audit", `pnpm@${pinned}`]) === 0 &&
+    pnpmVersion("pnpm") === pinned
+  )
     return ["pnpm"];
   // No write access to the global prefix: run it through npx instead.
   console.log(`[switchyard] global install failed; using npx pnpm@${pinned}`);
@@ -54,7 +57,10 @@ if (command === "dev") {
   const started = Date.now();
   process.env.CHROMIUM_PATH = ensureChromium();
   step("lint", pnpm(pnpmCmd, ["run", "lint"]));
-  step("type-check and unit/integration tests", pnpm(pnpmCmd, ["exec", "turbo", "run", "typecheck", "test", "--concurrency=2"]));
+  step(
+    "type-check and unit/integration tests",
+    pnpm(pnpmCmd, ["exec", "turbo", "run", "typecheck", "test", "--concurrency=2"]),
+  );
   step("browser tests", pnpm(pnpmCmd, ["exec", "turbo", "run", "e2e", "--concurrency=1"]));
   console.log(`\n[switchyard] all checks passed in ${Math.round((Date.now() - started) / 1000)} s`);
 } else {

@@ -1,0 +1,3 @@
+export { healthGET as GET } from "@switchyard/server";
+
+export const dynamic = "force-dynamic";

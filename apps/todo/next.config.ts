@@ -1,0 +1,3 @@
+import { defineNextConfig } from "@switchyard/tooling/next";
+
+export default defineNextConfig();

@@ -1,0 +1,2 @@
+export { getLiveStatus, healthGET, type LiveStatus } from "./liveStatus";
+export { databaseLabel, getDb } from "./services";

@@ -1,0 +1,2 @@
+export { AppShell } from "./AppShell";
+export { LiveStatus, type LiveStatusProps } from "./LiveStatus";
