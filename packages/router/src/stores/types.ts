@@ -70,7 +70,7 @@ export interface LedgerEntry {
   reasons: string[];
   /** 1-based attempt number; on a request row, the number of attempts made. */
   attempt: number;
-  /** Endpoint ids in the order they were to be tried. */
+  /** Candidates in the order they were to be tried, as "model@endpoint". */
   fallbackChain: string[];
   outcome: LedgerOutcome;
   /** A RouterError code when outcome is not "ok". */

@@ -1,0 +1,59 @@
+// Daily USD budgets per app / feature / user. Before the upstream call the engine reserves an upper
+// bound of the cost in every applicable scope at once (atomic in the store), then settles to the
+// actual cost. Concurrent requests can therefore never spend past a limit.
+import type { BudgetLimits } from "../config.ts";
+import { RouterError } from "../errors.ts";
+import type { LiveRoute } from "../policy/liveCatalog.ts";
+import type { BudgetReservation, BudgetScope, BudgetStore } from "../stores/types.ts";
+import type { RequestContext } from "./requestContext.ts";
+
+export function budgetScopes(limits: BudgetLimits, ctx: RequestContext): BudgetScope[] {
+  const scopes: BudgetScope[] = [];
+  const o = ctx.options;
+  const appLimit = ctx.app ? limits.app?.[ctx.app] : undefined;
+  if (ctx.app && appLimit !== undefined) scopes.push({ scope: `app:${ctx.app}`, limitUsd: appLimit });
+  const featureLimit = o.feature ? limits.feature?.[o.feature] : undefined;
+  if (o.feature && featureLimit !== undefined)
+    scopes.push({ scope: `feature:${o.feature}`, limitUsd: featureLimit });
+  if (o.userId && limits.user !== undefined) {
+    const userLimit = typeof limits.user === "number" ? limits.user : limits.user[o.userId];
+    if (userLimit !== undefined) scopes.push({ scope: `user:${o.userId}`, limitUsd: userLimit });
+  }
+  return scopes;
+}
+
+/** The most any candidate could cost for this request. */
+export function costUpperBound(
+  candidates: LiveRoute[],
+  promptTokens: number,
+  outputTokens: number,
+  images = 0,
+): number {
+  let max = 0;
+  for (const c of candidates) {
+    const p = c.model.price;
+    const usd =
+      (promptTokens * p.inputPerMTokens + outputTokens * p.outputPerMTokens) / 1e6 +
+      images * (p.perImage ?? 0);
+    if (usd > max) max = usd;
+  }
+  return max;
+}
+
+export const utcDay = (d = new Date()) => d.toISOString().slice(0, 10);
+
+export async function reserveBudget(
+  store: BudgetStore,
+  scopes: BudgetScope[],
+  estimateUsd: number,
+): Promise<BudgetReservation | null> {
+  if (scopes.length === 0) return null;
+  const result = await store.reserve(scopes, estimateUsd, utcDay());
+  if (result.ok) return result.reservation;
+  const { scope, limitUsd, usedUsd } = result.exceeded;
+  throw new RouterError(
+    "budget_exceeded",
+    `The daily budget for ${scope} ($${limitUsd.toFixed(2)}) would be exceeded (used $${usedUsd.toFixed(4)}).`,
+    { details: { scope, limitUsd, usedUsd } },
+  );
+}

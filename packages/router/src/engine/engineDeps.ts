@@ -1,0 +1,24 @@
+// What the engine's parts share: the live catalog, health, HTTP agents, policy, stores and sinks.
+import type { EventEmitter } from "node:events";
+import type { BudgetLimits, EnginePolicy } from "../config.ts";
+import type { Agents } from "../execution/upstreamCall.ts";
+import type { HealthRegistry } from "../health/healthRegistry.ts";
+import type { LiveAccount, LiveCatalog } from "../policy/liveCatalog.ts";
+import type { Classify } from "../policy/resolveModel.ts";
+import type { LedgerWriter } from "../sinks/ledgerWriter.ts";
+import type { BudgetStore, IdempotencyStore } from "../stores/types.ts";
+
+export interface EngineDeps {
+  live: LiveCatalog;
+  health: HealthRegistry;
+  agents: Agents;
+  policy: EnginePolicy;
+  classify: Classify;
+  idempotency: IdempotencyStore;
+  budget: { store: BudgetStore; limits: BudgetLimits } | null;
+  ledger: LedgerWriter;
+  events: EventEmitter;
+  appName: string | null;
+  /** Per-account request headers (auth, attribution), built once. */
+  headers: Map<LiveAccount, Record<string, string>>;
+}

@@ -1,0 +1,95 @@
+// The skeleton every non-streaming call shares: idempotency claim, model resolution, candidate
+// selection, budget reservation, attempts, ledger, budget settlement, idempotency completion.
+import { RouterError } from "../errors.ts";
+import type { LiveRoute } from "../policy/liveCatalog.ts";
+import { type CandidateQuery, selectCandidates } from "../policy/selectCandidates.ts";
+import type { BudgetReservation, StoredResponse } from "../stores/types.ts";
+import type { RoutingMeta } from "../types.ts";
+import { type AttemptSpec, runAttempts } from "./attemptLoop.ts";
+import { budgetScopes, reserveBudget } from "./budget.ts";
+import type { EngineDeps } from "./engineDeps.ts";
+import { claimKey, fingerprint } from "./idempotency.ts";
+import type { RequestContext } from "./requestContext.ts";
+
+export interface Plan<V, R> {
+  /** Resolves the models to try (may consult the classifier and set ctx.tier/score). */
+  resolve: () => Promise<string[]>;
+  query: Omit<CandidateQuery, "modelIds">;
+  /** Upper bound of the cost for the budget reservation. */
+  estimateUsd: (candidates: LiveRoute[]) => number;
+  spec: AttemptSpec<V>;
+  build: (value: V, routing: RoutingMeta) => R;
+  /** What identifies the request for idempotency (the request body). */
+  identity: unknown;
+}
+
+interface Stored<V> {
+  value: V;
+  routing: RoutingMeta;
+}
+
+export async function executeRequest<V, R>(
+  deps: EngineDeps,
+  ctx: RequestContext,
+  plan: Plan<V, R>,
+): Promise<R> {
+  const key = ctx.options.idempotencyKey;
+  let claimed: string | null = null;
+  try {
+    if (key) {
+      const claim = await claimKey(deps, ctx, key, fingerprint(ctx.operation, plan.identity));
+      if (claim.state === "replay") return replay(deps, ctx, plan, claim.response as unknown as Stored<V>);
+      claimed = claim.key;
+    }
+    const { value, routing } = await runPlan(deps, ctx, plan);
+    if (claimed) await deps.idempotency.complete(claimed, { value, routing } as unknown as StoredResponse);
+    return plan.build(value, routing);
+  } catch (err) {
+    if (claimed) await deps.idempotency.release(claimed).catch(() => undefined);
+    throw recordFailure(deps, ctx, err);
+  }
+}
+
+/** Writes the failed request's ledger rows (once) and attaches its routing metadata to the error. */
+export function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknown): RouterError {
+  const error =
+    err instanceof RouterError
+      ? err
+      : new RouterError("internal", "Unexpected router failure.", { cause: err });
+  if (ctx.rows.at(-1)?.kind !== "request") {
+    error.routing = ctx.finish(null, error.code === "aborted" ? "aborted" : "error", error.code, null, null);
+    deps.ledger.write(ctx.rows);
+  }
+  return error;
+}
+
+async function runPlan<V, R>(deps: EngineDeps, ctx: RequestContext, plan: Plan<V, R>): Promise<Stored<V>> {
+  let reservation: BudgetReservation | null = null;
+  try {
+    const modelIds = await plan.resolve();
+    const candidates = selectCandidates(deps.live, { ...plan.query, modelIds });
+    if (deps.budget) {
+      reservation = await reserveBudget(
+        deps.budget.store,
+        budgetScopes(deps.budget.limits, ctx),
+        plan.estimateUsd(candidates),
+      );
+    }
+    const win = await runAttempts(deps, ctx, candidates, plan.spec);
+    const ttft = win.ttftMs === null ? null : win.attemptStartedAt - ctx.startedAt + win.ttftMs;
+    const routing = ctx.finish(win.route, "ok", null, win.usage, ttft);
+    deps.ledger.write(ctx.rows);
+    if (reservation) await deps.budget!.store.settle(reservation, routing.costUsd);
+    return { value: win.value, routing };
+  } catch (err) {
+    const error = recordFailure(deps, ctx, err);
+    if (reservation) await deps.budget!.store.settle(reservation, (error.routing as RoutingMeta).costUsd);
+    throw error;
+  }
+}
+
+function replay<V, R>(deps: EngineDeps, ctx: RequestContext, plan: Plan<V, R>, stored: Stored<V>): R {
+  const routing = ctx.finishReplay(stored.routing);
+  deps.ledger.write(ctx.rows);
+  return plan.build(stored.value, routing);
+}

@@ -1,0 +1,62 @@
+// Stripe-style idempotency for non-streaming calls: the first request with a key runs and stores its
+// result; a repeat with the same request gets that result (no upstream call, no charge); a repeat
+// with a different request is a conflict; a concurrent repeat polls until the first one finishes.
+import { createHash } from "node:crypto";
+import { RouterError } from "../errors.ts";
+import { sleep } from "../execution/backoff.ts";
+import type { StoredResponse } from "../stores/types.ts";
+import type { EngineDeps } from "./engineDeps.ts";
+import type { RequestContext } from "./requestContext.ts";
+
+/** JSON with object keys sorted, so the same request always hashes the same. */
+function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+}
+
+export function fingerprint(operation: string, request: unknown): string {
+  return createHash("sha256").update(operation).update("\n").update(stableStringify(request)).digest("hex");
+}
+
+export type ClaimOutcome = { state: "claimed"; key: string } | { state: "replay"; response: StoredResponse };
+
+/** Claims the key, waiting out a concurrent duplicate; throws idempotency_conflict / _in_progress. */
+export async function claimKey(
+  deps: EngineDeps,
+  ctx: RequestContext,
+  key: string,
+  fp: string,
+): Promise<ClaimOutcome> {
+  const policy = deps.policy.idempotency;
+  const scoped = `${ctx.app ?? "-"}:${key}`;
+  const waitUntil = performance.now() + Math.min(policy.waitMs, ctx.remaining());
+  let delay = policy.pollMinMs;
+  for (;;) {
+    const claim = await deps.idempotency.claim(scoped, fp, { ttlMs: policy.ttlMs, leaseMs: policy.leaseMs });
+    if (claim.state === "claimed") return { state: "claimed", key: scoped };
+    if (claim.state === "replay") return claim;
+    if (claim.state === "conflict") {
+      throw new RouterError(
+        "idempotency_conflict",
+        "This idempotency key was already used with a different request. Use a new key for a new request.",
+      );
+    }
+    if (performance.now() + delay > waitUntil) {
+      throw new RouterError(
+        "idempotency_in_progress",
+        "A request with this idempotency key is still running; retry shortly.",
+        { retryAfterSeconds: 1 },
+      );
+    }
+    try {
+      await sleep(delay * (0.5 + Math.random() / 2), ctx.options.signal);
+    } catch {
+      throw new RouterError("aborted", "The caller cancelled the request.");
+    }
+    delay = Math.min(delay * 2, policy.pollMaxMs);
+  }
+}

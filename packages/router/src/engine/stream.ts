@@ -1,0 +1,213 @@
+// Streaming chat. Failover is allowed until the first token: the engine reads each attempt's stream
+// until it carries text (or ends), and only then hands it to the caller. After that, an upstream
+// failure becomes a typed `stream_interrupted` error, never a silently truncated stream. Usage is
+// taken from whichever chunk carries it, including the trailing one after `finish_reason`.
+import type { ChatRequest } from "@switchyard/wire";
+import { RouterError } from "../errors.ts";
+import { isFirstToken, type SseChunk, sseChunks } from "../execution/sseChunks.ts";
+import { selectCandidates } from "../policy/selectCandidates.ts";
+import type { BudgetReservation } from "../stores/types.ts";
+import type { RequestOptions, RouterStream, RoutingMeta, StreamDelta, StreamResult } from "../types.ts";
+import { type AttemptWin, runAttempts } from "./attemptLoop.ts";
+import { budgetScopes, costUpperBound, reserveBudget } from "./budget.ts";
+import { chatQuery, resolveForChat } from "./chat.ts";
+import { costFromUsage, type UsageFigures } from "./cost.ts";
+import type { EngineDeps } from "./engineDeps.ts";
+import { recordFailure } from "./executeRequest.ts";
+import { RequestContext } from "./requestContext.ts";
+import { chatBody } from "./upstreamBodies.ts";
+
+interface OpenStream {
+  gen: AsyncGenerator<SseChunk>;
+  buffered: SseChunk[];
+  ended: boolean;
+}
+
+interface Committed {
+  win: AttemptWin<OpenStream>;
+  reservation: BudgetReservation | null;
+  ttftMs: number;
+  meta: RoutingMeta;
+}
+
+const noop = () => undefined;
+
+async function commit(
+  deps: EngineDeps,
+  ctx: RequestContext,
+  req: ChatRequest,
+  o: RequestOptions,
+): Promise<Committed> {
+  let reservation: BudgetReservation | null = null;
+  try {
+    const { promptTokens, outputTokens, query } = chatQuery(
+      req,
+      o,
+      deps.budget?.limits.defaultMaxTokens ?? 1024,
+    );
+    const modelIds = await resolveForChat(deps, ctx, req);
+    const candidates = selectCandidates(deps.live, { ...query, modelIds });
+    if (deps.budget) {
+      const estimate = costUpperBound(candidates, promptTokens, outputTokens);
+      reservation = await reserveBudget(deps.budget.store, budgetScopes(deps.budget.limits, ctx), estimate);
+    }
+    const win = await runAttempts<OpenStream>(deps, ctx, candidates, {
+      path: () => "/chat/completions",
+      stream: true,
+      body: (route) => JSON.stringify(chatBody(deps.live, req, route, o, true)),
+      consume: async (res, call, route, startedAt) => {
+        // Headers came within firstTokenMs; the rest of that budget is for the first token.
+        const left = Math.max(1, ctx.timeouts.firstTokenMs - (performance.now() - startedAt));
+        call.arm(left, "timeout_first_token", "no first token from the endpoint in time");
+        const gen = sseChunks(res, call, route.route.endpoint);
+        const buffered: SseChunk[] = [];
+        let ended = false;
+        for (;;) {
+          const next = await gen.next();
+          if (next.done) {
+            ended = true;
+            break;
+          }
+          buffered.push(next.value);
+          if (isFirstToken(next.value.chunk)) break;
+        }
+        call.arm(ctx.timeouts.idleMs, "timeout_idle", "the stream went silent");
+        return {
+          value: { gen, buffered, ended },
+          usage: null,
+          ttftMs: performance.now() - startedAt,
+          open: true,
+        };
+      },
+    });
+    const ttftMs = performance.now() - ctx.startedAt;
+    return { win, reservation, ttftMs, meta: ctx.meta(win.route, null, ttftMs, ctx.elapsed(), 0) };
+  } catch (err) {
+    const error = recordFailure(deps, ctx, err);
+    if (reservation) await deps.budget!.store.settle(reservation, 0);
+    throw error;
+  }
+}
+
+class RouterStreamImpl implements RouterStream {
+  readonly started: Promise<RoutingMeta>;
+  readonly result: Promise<StreamResult>;
+  #settle!: { resolve: (r: StreamResult) => void; reject: (e: unknown) => void };
+  #committed: Promise<Committed>;
+  #deps: EngineDeps;
+  #ctx: RequestContext;
+  #req: ChatRequest;
+  #iterated = false;
+
+  constructor(deps: EngineDeps, ctx: RequestContext, req: ChatRequest, committed: Promise<Committed>) {
+    this.#deps = deps;
+    this.#ctx = ctx;
+    this.#req = req;
+    this.#committed = committed;
+    this.started = committed.then((c) => c.meta);
+    this.result = new Promise((resolve, reject) => {
+      this.#settle = { resolve, reject };
+    });
+    // Callers may use only the iterator or only the promises; neither may cause unhandled rejections.
+    this.started.catch(noop);
+    this.result.catch(noop);
+    committed.catch((err) => this.#settle.reject(err));
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<StreamDelta> {
+    if (this.#iterated)
+      throw new RouterError("invalid_request", "A router stream can be iterated only once.");
+    this.#iterated = true;
+    const c = await this.#committed;
+    const { gen, buffered, ended } = c.win.value;
+    const call = c.win.call;
+    let text = "";
+    let finishReason: string | null = null;
+    let usageChunk: SseChunk["chunk"]["usage"] = null;
+    let failure: RouterError | null = null;
+    let finished = false;
+    const track = (sc: SseChunk): StreamDelta => {
+      const choice = sc.chunk.choices[0];
+      const piece = choice?.delta.content ?? "";
+      text += piece;
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+      if (sc.chunk.usage) usageChunk = sc.chunk.usage;
+      return { type: "delta", text: piece, chunk: sc.chunk, raw: sc.raw };
+    };
+    try {
+      for (const sc of buffered) yield track(sc);
+      if (!ended) {
+        for await (const sc of gen) {
+          call.refresh();
+          yield track(sc);
+          call.refresh();
+        }
+      }
+      finished = true;
+    } catch (err) {
+      failure = this.#interrupted(err, c, text);
+    } finally {
+      if (!finished && !failure) await gen.return(undefined).catch(noop);
+      call.close();
+      const outcome = finished ? "ok" : failure && failure.code !== "aborted" ? "error" : "aborted";
+      const usage = this.#usage(c, usageChunk, text);
+      const routing = this.#finish(c, outcome, failure, usage);
+      if (failure) {
+        failure.routing = routing;
+        this.#settle.reject(failure);
+      } else if (finished) {
+        this.#settle.resolve({ text, finishReason, routing });
+      } else {
+        this.#settle.reject(new RouterError("aborted", "The caller stopped reading the stream.", {}));
+      }
+    }
+    if (failure) throw failure;
+  }
+
+  #interrupted(err: unknown, c: Committed, text: string): RouterError {
+    const cause =
+      err instanceof RouterError
+        ? err
+        : new RouterError("upstream_error", "The stream failed.", { cause: err });
+    if (cause.code === "aborted") return cause;
+    return new RouterError(
+      "stream_interrupted",
+      `The answer from ${c.win.route.model.id} broke off after ${text.length} characters (${cause.code}). Retry to get a full answer.`,
+      { details: { cause: cause.code, endpoint: c.win.route.route.endpoint }, cause },
+    );
+  }
+
+  #usage(c: Committed, usage: SseChunk["chunk"]["usage"], text: string): UsageFigures {
+    if (usage) return costFromUsage(c.win.route.model, usage);
+    // No usage chunk (the stream broke or the upstream omits it): estimate, so spend is not lost.
+    const prompt = chatQuery(this.#req, this.#ctx.options, 0).promptTokens;
+    return costFromUsage(c.win.route.model, {
+      prompt_tokens: prompt,
+      completion_tokens: Math.ceil(text.length / 4),
+    });
+  }
+
+  #finish(
+    c: Committed,
+    outcome: "ok" | "error" | "aborted",
+    failure: RouterError | null,
+    usage: UsageFigures,
+  ): RoutingMeta {
+    const { route, attempt, attemptStartedAt } = c.win;
+    const ctx = this.#ctx;
+    const latency = performance.now() - attemptStartedAt;
+    const attemptTtft = c.win.ttftMs;
+    if (outcome === "ok") route.health.recordSuccess(latency, attemptTtft, usage.completionTokens);
+    else if (outcome === "error") route.health.recordFailure(Date.now());
+    ctx.attemptRow(route, attempt, outcome, failure?.code ?? null, usage, attemptTtft, latency);
+    const routing = ctx.finish(route, outcome, failure?.code ?? null, usage, c.ttftMs);
+    this.#deps.ledger.write(ctx.rows);
+    if (c.reservation) this.#deps.budget!.store.settle(c.reservation, routing.costUsd).catch(noop);
+    return routing;
+  }
+}
+
+export function stream(deps: EngineDeps, req: ChatRequest, options: RequestOptions): RouterStream {
+  const ctx = new RequestContext("stream", req.model, options, deps.appName, deps.policy.timeouts);
+  return new RouterStreamImpl(deps, ctx, req, commit(deps, ctx, req, options));
+}

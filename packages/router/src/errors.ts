@@ -1,0 +1,96 @@
+// One typed error family. Codes are stable strings that callers branch on; messages are for people
+// and never contain keys, prompt text or stack traces. HTTP statuses for the handler live here too.
+
+export const errorStatus = {
+  invalid_request: 400,
+  no_candidate: 422,
+  budget_exceeded: 402,
+  idempotency_conflict: 409,
+  idempotency_in_progress: 409,
+  content_refused: 403,
+  rate_limited: 429,
+  insufficient_credits: 402,
+  upstream_auth: 502,
+  upstream_error: 502,
+  upstream_bad_response: 502,
+  timeout_connect: 504,
+  timeout_first_token: 504,
+  timeout_idle: 504,
+  timeout_total: 504,
+  stream_interrupted: 502,
+  aborted: 499,
+  internal: 500,
+} as const;
+
+export type RouterErrorCode = keyof typeof errorStatus;
+
+/** Failures worth another attempt (same or next endpoint). */
+const retryableCodes: ReadonlySet<RouterErrorCode> = new Set([
+  "rate_limited",
+  "upstream_error",
+  "upstream_bad_response",
+  "timeout_connect",
+  "timeout_first_token",
+  "timeout_idle",
+]);
+
+export interface RouterErrorOptions {
+  /** Upstream HTTP status, when one answered. */
+  upstreamStatus?: number;
+  /** Seconds the upstream asked us to wait (Retry-After). */
+  retryAfterSeconds?: number;
+  /** Structured, secret-free details (e.g. which filter removed which candidates). */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class RouterError extends Error {
+  override readonly name = "RouterError";
+  readonly code: RouterErrorCode;
+  readonly status: number;
+  readonly upstreamStatus: number | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly details: Record<string, unknown> | undefined;
+  /** Routing metadata of the failed request, attached by the engine before it throws. */
+  routing: unknown;
+
+  constructor(code: RouterErrorCode, message: string, options: RouterErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = errorStatus[code];
+    this.upstreamStatus = options.upstreamStatus;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
+  }
+
+  get retryable(): boolean {
+    return retryableCodes.has(this.code);
+  }
+
+  /** The JSON body the handler and fetch face return (OpenAI-style `error` object). */
+  toBody(): { error: { code: RouterErrorCode; message: string; type: "switchyard"; details?: unknown } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        type: "switchyard",
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+export function isRouterError(value: unknown): value is RouterError {
+  return value instanceof RouterError;
+}
+
+/** Maps an upstream HTTP status to our code; the caller decides about Retry-After. */
+export function codeForUpstreamStatus(status: number): RouterErrorCode {
+  if (status === 429) return "rate_limited";
+  if (status === 402) return "insufficient_credits";
+  if (status === 401) return "upstream_auth";
+  if (status === 403) return "content_refused";
+  if (status === 408) return "upstream_error";
+  if (status >= 500) return "upstream_error";
+  return "invalid_request";
+}

@@ -1,0 +1,43 @@
+// Turns a non-2xx upstream answer into a typed RouterError: code from the status, Retry-After kept,
+// the upstream's own message kept short (it never contains our key; we never echo request text).
+import type { IncomingMessage } from "node:http";
+import { errorBody } from "@switchyard/wire";
+import { codeForUpstreamStatus, RouterError } from "../errors.ts";
+import { parseRetryAfter } from "./backoff.ts";
+import { readBody, type UpstreamCall } from "./upstreamCall.ts";
+
+export async function upstreamError(
+  res: IncomingMessage,
+  call: UpstreamCall,
+  idleMs: number,
+  endpoint: string,
+) {
+  const status = res.statusCode ?? 0;
+  const retryAfterSeconds = parseRetryAfter(res.headers);
+  let upstreamMessage = "";
+  try {
+    const text = await readBody(res, call, idleMs, 64 * 1024);
+    const parsed = errorBody.safeParse(JSON.parse(text));
+    if (parsed.success) upstreamMessage = parsed.data.error.message.slice(0, 300);
+  } catch {
+    // An unreadable error body still has a status; that is enough.
+  }
+  return new RouterError(
+    codeForUpstreamStatus(status),
+    `${endpoint} answered ${status}${upstreamMessage ? `: ${upstreamMessage}` : ""}`,
+    { upstreamStatus: status, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) },
+  );
+}
+
+/** Errors from the stream body itself (OpenRouter's mid-stream error chunk). */
+export function streamErrorFromChunk(error: { code: number | string; message: string }, endpoint: string) {
+  const status = typeof error.code === "number" ? error.code : Number(error.code);
+  const code = Number.isFinite(status) && status > 0 ? codeForUpstreamStatus(status) : "upstream_error";
+  return new RouterError(
+    code === "invalid_request" ? "upstream_error" : code,
+    `${endpoint} failed mid-stream: ${error.message.slice(0, 300)}`,
+    {
+      ...(Number.isFinite(status) ? { upstreamStatus: status } : {}),
+    },
+  );
+}

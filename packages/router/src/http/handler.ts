@@ -1,0 +1,173 @@
+// The Request -> Response face over the typed API, speaking the OpenAI wire: POST .../chat/completions
+// (JSON or SSE), .../embeddings, .../images/generations, GET .../models. Any path prefix works, so
+// it mounts under a Next route or serves as the openai SDK's / LangChain's `fetch`.
+// Routing metadata rides in x-switchyard-* headers and a `switchyard` field (last SSE chunk for streams).
+import { chatRequest, embeddingRequest, encodeEmbedding, imageRequest } from "@switchyard/wire";
+import type { z } from "zod";
+import { RouterError } from "../errors.ts";
+import type {
+  ChatResult,
+  EmbedResult,
+  ImageResult,
+  RequestOptions,
+  RouterStream,
+  RoutingMeta,
+} from "../types.ts";
+import { optionsFromRequest } from "./requestOptions.ts";
+import { routingHeaders } from "./routingHeaders.ts";
+
+export interface HandlerApi {
+  chat(req: z.infer<typeof chatRequest>, o: RequestOptions): Promise<ChatResult>;
+  stream(req: z.infer<typeof chatRequest>, o: RequestOptions): RouterStream;
+  embed(req: z.infer<typeof embeddingRequest>, o: RequestOptions): Promise<EmbedResult>;
+  image(req: z.infer<typeof imageRequest>, o: RequestOptions): Promise<ImageResult>;
+  models(): { id: string; capabilities: string[] }[];
+}
+
+const maxBodyBytes = 8 * 1024 * 1024;
+const jsonHeaders = { "content-type": "application/json" };
+const encoder = new TextEncoder();
+
+export function errorResponse(err: unknown): Response {
+  const error = err instanceof RouterError ? err : new RouterError("internal", "Unexpected router failure.");
+  // Tell the openai SDK (and LangChain through it) not to retry: the router already did.
+  const headers: Record<string, string> = { ...jsonHeaders, "x-should-retry": "false" };
+  if (error.retryAfterSeconds !== undefined)
+    headers["retry-after"] = String(Math.ceil(error.retryAfterSeconds));
+  if (error.routing) routingHeaders(error.routing as RoutingMeta, headers);
+  return new Response(JSON.stringify(error.toBody()), { status: error.status, headers });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBodyBytes)
+    throw new RouterError("invalid_request", `Request body over ${maxBodyBytes} bytes.`);
+  const text = await request.text();
+  if (text.length > maxBodyBytes)
+    throw new RouterError("invalid_request", `Request body over ${maxBodyBytes} bytes.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RouterError("invalid_request", "Request body is not valid JSON.");
+  }
+}
+
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  // Paths and messages only: never echo the caller's values back.
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
+  throw new RouterError("invalid_request", `Invalid request: ${issues.join("; ")}`);
+}
+
+export function createHandler(api: HandlerApi): (request: Request) => Promise<Response> {
+  return async (request) => {
+    try {
+      const path = new URL(request.url).pathname.replace(/\/+$/, "");
+      if (request.method === "GET" && path.endsWith("/models")) {
+        return Response.json({ object: "list", data: api.models().map((m) => ({ ...m, object: "model" })) });
+      }
+      if (request.method !== "POST")
+        throw new RouterError("invalid_request", `Unsupported: ${request.method} ${path}`);
+      if (path.endsWith("/chat/completions")) {
+        const req = parseBody(chatRequest, await readJson(request));
+        const o = optionsFromRequest(request.headers, req, request.signal);
+        return req.stream
+          ? await streamResponse(api.stream(req, o), req.stream_options?.include_usage === true)
+          : await chatResponse(api.chat(req, o));
+      }
+      if (path.endsWith("/embeddings")) {
+        const req = parseBody(embeddingRequest, await readJson(request));
+        const result = await api.embed(req, optionsFromRequest(request.headers, req, request.signal));
+        return withRouting(embeddingsBody(result, req.encoding_format), result.routing);
+      }
+      if (path.endsWith("/images/generations")) {
+        const req = parseBody(imageRequest, await readJson(request));
+        const result = await api.image(req, optionsFromRequest(request.headers, req, request.signal));
+        return withRouting({ ...result.response }, result.routing);
+      }
+      throw new RouterError("invalid_request", `No such route: ${path}`);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+function withRouting(body: Record<string, unknown>, routing: RoutingMeta): Response {
+  body.switchyard = routing;
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: routingHeaders(routing, { ...jsonHeaders }),
+  });
+}
+
+async function chatResponse(pending: Promise<ChatResult>): Promise<Response> {
+  const result = await pending;
+  return withRouting({ ...result.response }, result.routing);
+}
+
+function embeddingsBody(
+  result: EmbedResult,
+  format: "float" | "base64" | undefined,
+): Record<string, unknown> {
+  const wantBase64 = format === "base64";
+  return {
+    ...result.response,
+    data: result.embeddings.map((embedding, index) => ({
+      object: "embedding",
+      index,
+      embedding: wantBase64 ? encodeEmbedding(embedding) : embedding,
+    })),
+  };
+}
+
+async function streamResponse(stream: RouterStream, clientWantsUsage: boolean): Promise<Response> {
+  // Waiting for the first token means errors before it are a plain HTTP error and headers can
+  // name the endpoint that actually answers.
+  const started = await stream.started;
+  const iterator = stream[Symbol.asyncIterator]();
+  let last: { id: string; model: string; created?: number | undefined } | null = null;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await iterator.next();
+        if (!next.done) {
+          const { chunk, raw } = next.value;
+          last = chunk;
+          // A usage-only chunk is sent only to clients that asked for it (some parsers choke on it).
+          if (clientWantsUsage || chunk.choices.length > 0 || !chunk.usage) {
+            controller.enqueue(encoder.encode(`data: ${raw}\n\n`));
+          }
+          return;
+        }
+        const { routing } = await stream.result;
+        const tail = {
+          id: last?.id ?? routing.requestId,
+          object: "chat.completion.chunk",
+          created: last?.created ?? Math.floor(Date.now() / 1000),
+          model: last?.model ?? routing.modelUsed,
+          choices: [],
+          switchyard: routing,
+        };
+        controller.enqueue(encoder.encode(`data: ${JSON.stringify(tail)}\n\ndata: [DONE]\n\n`));
+        controller.close();
+      } catch (err) {
+        // A typed error event: the openai SDK raises it instead of ending the stream quietly.
+        const error =
+          err instanceof RouterError ? err : new RouterError("stream_interrupted", "The stream failed.");
+        controller.enqueue(encoder.encode(`data: ${JSON.stringify(error.toBody())}\n\n`));
+        controller.close();
+      }
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: routingHeaders(started, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache",
+    }),
+  });
+}

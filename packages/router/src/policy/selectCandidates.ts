@@ -1,0 +1,104 @@
+// Filters and orders the routes that may serve a request. A request nothing can serve fails at once
+// with `no_candidate`, naming which filter removed which endpoints.
+import type { Capability, CatalogModel } from "../catalog/catalogSchema.ts";
+import { RouterError } from "../errors.ts";
+import type { RequestOptions } from "../types.ts";
+import type { LiveCatalog, LiveRoute } from "./liveCatalog.ts";
+
+export interface CandidateQuery {
+  modelIds: string[];
+  capability: Capability;
+  needsVision: boolean;
+  /** Prompt plus requested output tokens, for the context-window check. */
+  contextTokens: number;
+  options: RequestOptions;
+}
+
+type FilterName = "not_configured" | "capability" | "context_window" | "zdr" | "price" | "provider";
+
+const filterWords: Record<FilterName, string> = {
+  not_configured: "no key configured for",
+  capability: "lacks the capability",
+  context_window: "context window too small",
+  zdr: "not zero-data-retention",
+  price: "above max price",
+  provider: "excluded by only/ignore",
+};
+
+const matches = (r: LiveRoute, names: string[]) =>
+  names.includes(r.route.endpoint) ||
+  names.includes(r.account.id) ||
+  (r.route.upstreamProvider !== undefined && names.includes(r.route.upstreamProvider));
+
+function removedBy(r: LiveRoute, q: CandidateQuery): FilterName | null {
+  const m = r.model;
+  const o = q.options;
+  if (!m.capabilities.includes(q.capability) || (q.needsVision && !m.capabilities.includes("vision"))) {
+    return "capability";
+  }
+  if (q.contextTokens > m.contextWindow) return "context_window";
+  // OpenRouter enforces ZDR itself when asked (provider.zdr), so its routes stay eligible.
+  if (o.zdrOnly && !r.route.zdr && r.account.kind !== "openrouter") return "zdr";
+  if (o.maxPrice) {
+    if (o.maxPrice.prompt !== undefined && m.price.inputPerMTokens > o.maxPrice.prompt) return "price";
+    if (o.maxPrice.completion !== undefined && m.price.outputPerMTokens > o.maxPrice.completion)
+      return "price";
+  }
+  if (o.only && o.only.length > 0 && !matches(r, o.only)) return "provider";
+  if (o.ignore && o.ignore.length > 0 && matches(r, o.ignore)) return "provider";
+  return null;
+}
+
+const blendedPrice = (m: CatalogModel) =>
+  m.price.inputPerMTokens + m.price.outputPerMTokens + (m.price.perImage ?? 0);
+
+export function selectCandidates(live: LiveCatalog, q: CandidateQuery): LiveRoute[] {
+  const out: LiveRoute[] = [];
+  const removed: Partial<Record<FilterName, string[]>> = {};
+  const remove = (filter: FilterName, label: string) => {
+    const list = removed[filter];
+    if (list) list.push(label);
+    else removed[filter] = [label];
+  };
+  for (const id of q.modelIds) {
+    const lm = live.get(id);
+    if (!lm) continue;
+    for (const endpoint of lm.notConfigured) remove("not_configured", `${endpoint} (${id})`);
+    for (const r of lm.routes) {
+      const filter = removedBy(r, q);
+      if (filter) remove(filter, `${r.route.endpoint} (${id})`);
+      else out.push(r);
+    }
+  }
+  if (out.length === 0) throw noCandidate(q.modelIds, removed);
+  return orderCandidates(out, q.options.sort);
+}
+
+function orderCandidates(routes: LiveRoute[], sort: RequestOptions["sort"]): LiveRoute[] {
+  if (routes.length < 2) return routes;
+  const modelPos = new Map<CatalogModel, number>();
+  for (const r of routes) if (!modelPos.has(r.model)) modelPos.set(r.model, modelPos.size);
+  const primary = (r: LiveRoute): number => {
+    const h = r.health;
+    if (sort === "price") return blendedPrice(r.model);
+    if (sort === "latency") return h.ttftMs ?? h.latencyMs ?? 1e12;
+    if (sort === "throughput") return -(h.tokensPerSecond ?? 0);
+    return modelPos.get(r.model)!;
+  };
+  // Within equal keys, an endpoint failing most of its recent calls goes after its peers.
+  const keyed = routes.map((r, i) => ({ r, i, k: primary(r), d: r.health.errorRate > 0.5 ? 1 : 0 }));
+  keyed.sort((a, b) => a.k - b.k || a.d - b.d || a.i - b.i);
+  return keyed.map((x) => x.r);
+}
+
+export function noCandidate(modelIds: string[], removed: Partial<Record<string, string[]>>): RouterError {
+  const parts = Object.entries(removed).map(
+    ([filter, labels]) => `${filterWords[filter as FilterName] ?? filter}: ${labels?.join(", ")}`,
+  );
+  const what = modelIds.join(", ") || "the request";
+  return new RouterError(
+    "no_candidate",
+    `No endpoint can serve ${what}.${parts.length ? ` Removed: ${parts.join("; ")}.` : ""}`,
+    { details: { models: modelIds, removed } },
+  );
+}

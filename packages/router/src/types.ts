@@ -1,0 +1,146 @@
+// Public types of the typed API: per-request options, routing metadata, and results.
+import type { ChatChunk, ChatResponse, EmbeddingResponse, ImageResponse } from "@switchyard/wire";
+import type { Timeouts } from "./config.ts";
+import type { Tier } from "./stores/types.ts";
+
+export type { Tier };
+
+/** Routing hints and bookkeeping for one request. All optional. */
+export interface RequestOptions {
+  /** Which app is calling (budgets, ledger). Defaults to the router's `app`. */
+  app?: string;
+  /** Feature name within the app ("ask", "embed-todo"): budgets and ledger. */
+  feature?: string;
+  userId?: string;
+  /** Non-streaming calls with a key are idempotent (Stripe semantics); forwarded upstream too. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** Only endpoints with zero data retention. */
+  zdrOnly?: boolean;
+  /** Highest acceptable price, USD per million tokens. */
+  maxPrice?: { prompt?: number; completion?: number };
+  /** Endpoint ids ("local:primary"), account ids ("openrouter") or upstream providers to allow / skip. */
+  only?: string[];
+  ignore?: string[];
+  /** Ordering of candidate endpoints; default is catalog order, demoting unhealthy endpoints. */
+  sort?: "price" | "latency" | "throughput";
+  /** The prompt's embedding, handed to the complexity classifier. */
+  embedding?: number[];
+  /** Per-request timeout overrides. */
+  timeouts?: Partial<Timeouts>;
+}
+
+/** What happened, attached to every result and to errors thrown after routing began. */
+export interface RoutingMeta {
+  requestId: string;
+  modelRequested: string;
+  modelUsed: string | null;
+  /** Account label that served it ("OpenRouter", "local provider"). */
+  provider: string | null;
+  endpoint: string | null;
+  tier: Tier | null;
+  score: number | null;
+  reasons: string[];
+  threshold: number | null;
+  attempts: number;
+  /** True when the answer came from another endpoint or model than the first choice. */
+  failover: boolean;
+  fallbackChain: string[];
+  promptTokens: number | null;
+  completionTokens: number | null;
+  costUsd: number;
+  ttftMs: number | null;
+  latencyMs: number;
+  replay: boolean;
+  idempotencyKey: string | null;
+}
+
+export interface ChatResult {
+  /** The upstream response, `model` set to the catalog id that served it. */
+  response: ChatResponse;
+  /** Convenience: the first choice's text. */
+  text: string;
+  routing: RoutingMeta;
+}
+
+export interface StreamDelta {
+  type: "delta";
+  /** Text in this chunk (may be ""). */
+  text: string;
+  chunk: ChatChunk;
+  /** The upstream event's data line, verbatim (the fetch face passes it through). */
+  raw: string;
+}
+
+export interface StreamResult {
+  text: string;
+  finishReason: string | null;
+  routing: RoutingMeta;
+}
+
+export interface RouterStream extends AsyncIterable<StreamDelta> {
+  /** Resolves once the first token arrived (routing settled, before tokens/cost are known). */
+  readonly started: Promise<RoutingMeta>;
+  /** Resolves when the stream ends, with full routing metadata; rejects with the stream's error. */
+  readonly result: Promise<StreamResult>;
+}
+
+export interface EmbedRequest {
+  /** "auto" (catalog default), or a concrete embeddings model id. */
+  model?: string;
+  input: string | string[];
+  dimensions?: number;
+}
+
+export interface EmbedResult {
+  embeddings: number[][];
+  /** The vector space: store it beside each vector, re-embed when it changes. */
+  model: string;
+  response: EmbeddingResponse;
+  routing: RoutingMeta;
+}
+
+export interface ImageRequestInput {
+  /** "auto" (catalog default), or a concrete image model id. */
+  model?: string;
+  prompt: string;
+  n?: number;
+  size?: string;
+  seed?: number;
+}
+
+export interface GeneratedImage {
+  /** Base64 bytes (PNG unless mimeType says otherwise). */
+  b64Json?: string;
+  url?: string;
+  mimeType: string;
+}
+
+export interface ImageResult {
+  images: GeneratedImage[];
+  response: ImageResponse;
+  routing: RoutingMeta;
+}
+
+export interface BreakerState {
+  /** `${endpoint}|${model}` */
+  key: string;
+  endpoint: string;
+  model: string;
+  state: "closed" | "open" | "half_open";
+  consecutiveFailures: number;
+  /** When an open breaker lets a probe through (epoch ms), or null. */
+  reopensAt: number | null;
+  ewmaLatencyMs: number | null;
+  ewmaTtftMs: number | null;
+  errorRate: number;
+}
+
+export interface CreditBalance {
+  account: string;
+  label: string;
+  limitUsd: number | null;
+  usageUsd: number | null;
+  remainingUsd: number | null;
+  fetchedAt: number;
+}
