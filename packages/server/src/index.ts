@@ -1,2 +1,3 @@
+export { ApiError, errorResponse, idempotencyKeyOf, jsonError, readJson } from "./apiErrors";
 export { getLiveStatus, healthGET, type LiveStatus } from "./liveStatus";
-export { databaseLabel, getDb } from "./services";
+export { databaseLabel, getDb, getRouter } from "./services";

@@ -1,11 +1,14 @@
-// Which provider is live: real ones when a key is configured, else the local provider (simulated chat).
-const localUrl = () => process.env.LOCAL_PROVIDER_URL || "http://127.0.0.1:4010";
+// Which provider is live, and whether it answers. The label comes from the router's own rules (keys
+// set -> real providers; none -> the local provider, whose chat model is a simulation).
+import { describeLive, parseRouterEnv } from "@switchyard/router";
 
 export async function describeProvider(): Promise<{ label: string; ok: boolean; simulated: boolean }> {
-  if (process.env.OPENROUTER_API_KEY) return { label: "OpenRouter", ok: true, simulated: false };
-  const url = localUrl();
-  const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1500) })
+  const env = parseRouterEnv();
+  const label = describeLive();
+  const simulated = !env.OPENROUTER_API_KEY && !env.OPENAI_API_KEY;
+  if (!simulated) return { label, ok: true, simulated };
+  const ok = await fetch(`${env.LOCAL_PROVIDER_URL}/health`, { signal: AbortSignal.timeout(1500) })
     .then((r) => r.ok)
     .catch(() => false);
-  return { label: `local provider at ${url}`, ok, simulated: true };
+  return { label, ok, simulated };
 }

@@ -1,0 +1,65 @@
+// Typed JSON errors for the apps' route handlers: a stable code, a human message, the right status,
+// and never a stack trace. Router errors keep their own codes; validation errors become invalid_request.
+import { isRouterError } from "@switchyard/router";
+import { z } from "zod";
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function jsonError(code: string, message: string, status: number, details?: unknown): Response {
+  return Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
+}
+
+/** Turns anything a route threw into a JSON error response; unknown errors are logged, not shown. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) return jsonError(error.code, error.message, error.status, error.details);
+  if (error instanceof z.ZodError) {
+    const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    return jsonError("invalid_request", "The request is not valid.", 400, details);
+  }
+  if (isRouterError(error)) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds) headers["retry-after"] = String(Math.ceil(error.retryAfterSeconds));
+    return Response.json(error.toBody(), { status: error.status, headers });
+  }
+  console.error("[switchyard] unexpected error:", error instanceof Error ? error.message : "unknown");
+  return jsonError("internal", "Something went wrong on our side. Try again.", 500);
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Reads a JSON body with a size limit and validates it with a zod schema. */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_BODY_BYTES) {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > maxBytes) throw new ApiError("payload_too_large", `The body is over ${maxBytes} bytes.`, 413);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new ApiError("payload_too_large", `The body is over ${maxBytes} bytes.`, 413);
+  let raw: unknown;
+  try {
+    raw = text ? JSON.parse(text) : {};
+  } catch {
+    throw new ApiError("invalid_json", "The body is not valid JSON.", 400);
+  }
+  return schema.parse(raw) as z.output<T>;
+}
+
+/** The client's Idempotency-Key header, if any, checked for a sane shape. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.headers.get("idempotency-key") ?? undefined;
+  if (key !== undefined && !/^[\w.:-]{8,200}$/.test(key))
+    throw new ApiError(
+      "invalid_idempotency_key",
+      "Idempotency-Key must be 8-200 letters, digits, . : _ or -.",
+      400,
+    );
+  return key;
+}
