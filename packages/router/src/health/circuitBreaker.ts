@@ -3,6 +3,8 @@
 // for twice as long on its failure. While open, the endpoint is skipped without a network call.
 import type { BreakerPolicy } from "../config.ts";
 
+const maxTrustedOpenMs = 15 * 60_000;
+
 export type BreakerStateName = "closed" | "open" | "half_open";
 
 export class CircuitBreaker {
@@ -52,7 +54,8 @@ export class CircuitBreaker {
     const wasProbe = this.state === "half_open";
     this.#probeInFlight = false;
     if (openForMs !== undefined) {
-      this.#open(now, Math.min(openForMs, this.#policy.maxOpenMs));
+      // The upstream said when to come back (Retry-After, 402): believe it, within reason.
+      this.#open(now, Math.min(openForMs, maxTrustedOpenMs));
     } else if (wasProbe) {
       this.#openMs = Math.min(this.#openMs * 2, this.#policy.maxOpenMs);
       this.#open(now, this.#openMs);

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ask, type Harness, startHarness } from "../testing/harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => {
+  h.provider.control.reset();
+  h.newRouter();
+});
+
+const upstreamCalls = (key: string) => h.provider.control.log({ idempotencyKey: key }).length;
+
+describe("idempotency keys", () => {
+  it("replays the stored result for a repeat: no upstream call, no charge", async () => {
+    const first = await h.router.chat(ask("plan my week"), { idempotencyKey: "k-replay" });
+    const again = await h.router.chat(ask("plan my week"), { idempotencyKey: "k-replay" });
+    expect(again.response.id).toBe(first.response.id);
+    expect(again.text).toBe(first.text);
+    expect(again.routing).toMatchObject({
+      replay: true,
+      costUsd: 0,
+      attempts: 0,
+      modelUsed: first.routing.modelUsed,
+    });
+    expect(first.routing.costUsd).toBeGreaterThan(0);
+    expect(upstreamCalls("k-replay")).toBe(1);
+    const requestRows = h.ledger.entries.filter((e) => e.kind === "request");
+    expect(requestRows.map((r) => [r.replay, r.costUsd > 0])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+  });
+
+  it("rejects the same key with a different request as a conflict", async () => {
+    await h.router.chat(ask("first request"), { idempotencyKey: "k-conflict" });
+    await expect(
+      h.router.chat(ask("another request"), { idempotencyKey: "k-conflict" }),
+    ).rejects.toMatchObject({
+      code: "idempotency_conflict",
+      status: 409,
+    });
+    expect(upstreamCalls("k-conflict")).toBe(1);
+  });
+
+  it("makes concurrent duplicates wait for the first and share its result", async () => {
+    h.provider.control.setFaults("primary", { firstTokenMs: 150 });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => h.router.chat(ask("double click"), { idempotencyKey: "k-concurrent" })),
+    );
+    expect(new Set(results.map((r) => r.response.id)).size).toBe(1);
+    expect(results.filter((r) => !r.routing.replay)).toHaveLength(1);
+    expect(upstreamCalls("k-concurrent")).toBe(1);
+  });
+
+  it("does not store failures: the same key runs again after an error", async () => {
+    for (const e of ["primary", "backup", "zdr"]) h.provider.control.setFaults(e, { down: true });
+    await expect(h.router.chat(ask("retry me"), { idempotencyKey: "k-failure" })).rejects.toMatchObject({
+      code: "upstream_error",
+    });
+    h.provider.control.reset();
+    h.newRouter();
+    const result = await h.router.chat(ask("retry me"), { idempotencyKey: "k-failure" });
+    expect(result.routing.replay).toBe(false);
+    expect(upstreamCalls("k-failure")).toBe(1);
+  });
+
+  it("forwards the key upstream on every attempt so duplicates are countable", async () => {
+    h.provider.control.setFaults("primary", { errorRates: { "503": 1 } });
+    await h.router.chat(ask("count me"), { idempotencyKey: "k-forward" });
+    expect(h.provider.control.log({ idempotencyKey: "k-forward" }).map((e) => e.endpoint)).toEqual([
+      "primary",
+      "backup",
+    ]);
+  });
+
+  it("works for images and embeddings too", async () => {
+    const img = await h.router.image({ prompt: "a lighthouse at dusk" }, { idempotencyKey: "k-image" });
+    const img2 = await h.router.image({ prompt: "a lighthouse at dusk" }, { idempotencyKey: "k-image" });
+    expect(img2.images[0]?.b64Json).toBe(img.images[0]?.b64Json);
+    expect(img2.routing.replay).toBe(true);
+    const emb = await h.router.embed({ input: "milk and eggs" }, { idempotencyKey: "k-embed" });
+    const emb2 = await h.router.embed({ input: "milk and eggs" }, { idempotencyKey: "k-embed" });
+    expect(emb2.embeddings).toEqual(emb.embeddings);
+    expect(upstreamCalls("k-image") + upstreamCalls("k-embed")).toBe(2);
+  });
+});
