@@ -2,21 +2,18 @@ CREATE EXTENSION IF NOT EXISTS vector;
 --> statement-breakpoint
 CREATE TABLE "budget_spend" (
 	"scope" text NOT NULL,
-	"scope_key" text NOT NULL,
 	"day" date NOT NULL,
 	"spent_usd" numeric(18, 10) DEFAULT 0 NOT NULL,
 	"reserved_usd" numeric(18, 10) DEFAULT 0 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "budget_spend_scope_scope_key_day_pk" PRIMARY KEY("scope","scope_key","day")
+	CONSTRAINT "budget_spend_scope_day_pk" PRIMARY KEY("scope","day")
 );
 --> statement-breakpoint
 CREATE TABLE "budgets" (
-	"scope" text NOT NULL,
-	"scope_key" text NOT NULL,
+	"scope" text PRIMARY KEY NOT NULL,
 	"limit_usd" numeric(18, 10) NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "budgets_scope_scope_key_pk" PRIMARY KEY("scope","scope_key")
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "credit_snapshots" (
@@ -77,7 +74,6 @@ CREATE TABLE "llm_calls" (
 	"fallback_chain" jsonb,
 	"outcome" text NOT NULL,
 	"error_code" text,
-	"http_status" integer,
 	"prompt_tokens" integer,
 	"completion_tokens" integer,
 	"cost_usd" numeric(18, 10) DEFAULT 0 NOT NULL,

@@ -1,4 +1,3 @@
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { drizzle } from "drizzle-orm/pglite";
 import type { Database } from "./database.ts";
 import { pgliteLabel } from "./label.ts";
@@ -6,6 +5,7 @@ import { applyMigrations, type MigrationResult } from "./migrate.ts";
 import { defaultDataDir, defaultMigrationsFolder } from "./paths.ts";
 import { openPglite } from "./pglite.ts";
 import * as schema from "./schema/index.ts";
+import { serveOverWire } from "./wire/wireServer.ts";
 
 export interface PgliteServerOptions {
   /** Defaults to SWITCHYARD_DATA_DIR, then `<repo>/.data/pglite`; `memory://` for tests. */
@@ -13,10 +13,11 @@ export interface PgliteServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   migrationsFolder?: string;
+  /** Apply migrations before serving (default true); tests of concurrent start-up turn it off. */
+  migrate?: boolean;
   /**
-   * Client connections accepted at once. PGlite runs one query at a time whatever this is, and an open
-   * transaction holds the other connections' queries until it ends; several are needed so two apps
-   * (and a migration script) can be connected together.
+   * Client connections accepted at once. PGlite runs one batch at a time whatever this is, and an open
+   * transaction holds the other connections until it ends (see wire/sessionQueue.ts).
    */
   maxConnections?: number;
 }
@@ -26,7 +27,8 @@ export interface PgliteServer {
   url: string;
   port: number;
   label: string;
-  migrations: MigrationResult;
+  /** Undefined when started with `migrate: false`. */
+  migrations?: MigrationResult;
   close(): Promise<void>;
 }
 
@@ -36,18 +38,15 @@ export async function startPgliteServer(opts: PgliteServerOptions = {}): Promise
   const pg = await openPglite(dataDir);
   try {
     const db = drizzle({ client: pg, schema }) as unknown as Database;
-    const migrations = await applyMigrations(
-      db,
-      opts.migrationsFolder ?? defaultMigrationsFolder(process.env.SWITCHYARD_MIGRATIONS_DIR),
-    );
-    const server = new PGLiteSocketServer({
-      db: pg,
-      host: "127.0.0.1",
-      port: opts.port ?? 0,
-      maxConnections: opts.maxConnections ?? 32,
-    });
-    await server.start();
-    const port = Number(server.getServerConn().split(":").pop());
+    const migrations =
+      (opts.migrate ?? true)
+        ? await applyMigrations(
+            db,
+            opts.migrationsFolder ?? defaultMigrationsFolder(process.env.SWITCHYARD_MIGRATIONS_DIR),
+          )
+        : undefined;
+    const server = await serveOverWire(pg, opts.port ?? 0, opts.maxConnections ?? 32);
+    const port = server.port;
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       port,

@@ -4,7 +4,7 @@ import { startPgliteServer } from "./pgliteServer.ts";
 // `pnpm --filter @switchyard/db serve`: one embedded database that both apps reach through DATABASE_URL.
 const env = dbEnv();
 const server = await startPgliteServer({ port: env.PGLITE_PORT });
-console.log(`[db] ${server.label}; migrations applied: ${server.migrations.applied}`);
+console.log(`[db] ${server.label}; migrations applied: ${server.migrations?.applied ?? 0}`);
 console.log(`[db] DATABASE_URL=${server.url}`);
 
 let stopping = false;

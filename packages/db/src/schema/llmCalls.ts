@@ -13,6 +13,8 @@ import {
 } from "drizzle-orm/pg-core";
 
 export const LLM_CALL_KINDS = ["request", "attempt"] as const;
+export const LLM_CALL_OPERATIONS = ["chat", "stream", "embed", "image"] as const;
+export const LLM_CALL_OUTCOMES = ["ok", "error", "skipped", "aborted"] as const;
 
 /**
  * The router's ledger. One `request` row per caller request (its final outcome, total cost and latency)
@@ -24,8 +26,7 @@ export const llmCalls = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     requestId: text("request_id").notNull(),
     kind: text("kind", { enum: LLM_CALL_KINDS }).notNull(),
-    /** chat | stream | embed | image */
-    operation: text("operation"),
+    operation: text("operation", { enum: LLM_CALL_OPERATIONS }),
     app: text("app"),
     feature: text("feature"),
     userId: text("user_id"),
@@ -35,14 +36,13 @@ export const llmCalls = pgTable(
     endpoint: text("endpoint"),
     tier: text("tier"),
     complexityScore: real("complexity_score"),
-    reasons: jsonb("reasons").$type<unknown[]>(),
+    /** The classifier's top reasons for the score. */
+    reasons: jsonb("reasons").$type<string[]>(),
     /** 1-based on attempt rows; on the request row, how many attempts were made. */
     attempt: integer("attempt").notNull().default(1),
     fallbackChain: jsonb("fallback_chain").$type<string[]>(),
-    /** ok | error | timeout | skipped … (the router's vocabulary). */
-    outcome: text("outcome").notNull(),
+    outcome: text("outcome", { enum: LLM_CALL_OUTCOMES }).notNull(),
     errorCode: text("error_code"),
-    httpStatus: integer("http_status"),
     promptTokens: integer("prompt_tokens"),
     completionTokens: integer("completion_tokens"),
     costUsd: numeric("cost_usd", { precision: 18, scale: 10, mode: "number" }).notNull().default(0),

@@ -1,0 +1,8 @@
+export { type CreateDbOptions, createDb, type DbHandle, type DbPing } from "./client.ts";
+export { type Database, resultRows } from "./database.ts";
+export { DbConfigError, type DbEnv, dbEnv, dbEnvSchema } from "./env.ts";
+export { applyMigrations, type MigrationResult } from "./migrate.ts";
+export { defaultDataDir, defaultMigrationsFolder, findRepoRoot } from "./paths.ts";
+export { type PgliteServer, type PgliteServerOptions, startPgliteServer } from "./pgliteServer.ts";
+export * from "./routerStores/index.ts";
+export * from "./schema/index.ts";

@@ -1,0 +1,17 @@
+export { PgBudgetStore } from "./pgBudgetStore.ts";
+export { PgIdempotencyStore, type PgIdempotencyStoreOptions } from "./pgIdempotencyStore.ts";
+export { PgLedgerSink } from "./pgLedgerSink.ts";
+
+import type { Database } from "../database.ts";
+import { PgBudgetStore } from "./pgBudgetStore.ts";
+import { PgIdempotencyStore, type PgIdempotencyStoreOptions } from "./pgIdempotencyStore.ts";
+import { PgLedgerSink } from "./pgLedgerSink.ts";
+
+/** The three Postgres stores the router takes, over one database. */
+export function createRouterStores(db: Database, options: PgIdempotencyStoreOptions = {}) {
+  return {
+    idempotency: new PgIdempotencyStore(db, options),
+    ledger: new PgLedgerSink(db),
+    budgets: new PgBudgetStore(db),
+  };
+}

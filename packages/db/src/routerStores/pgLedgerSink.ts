@@ -1,0 +1,47 @@
+import type { LedgerEntry, LedgerSink } from "@switchyard/router";
+import type { Database } from "../database.ts";
+import { llmCalls, type NewLlmCall } from "../schema/index.ts";
+
+/** The router's ledger in the `llm_calls` table: one multi-row INSERT per batch. */
+export class PgLedgerSink implements LedgerSink {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  async write(entries: LedgerEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.#db.insert(llmCalls).values(entries.map(toRow));
+  }
+}
+
+export function toRow(e: LedgerEntry): NewLlmCall {
+  return {
+    requestId: e.requestId,
+    kind: e.kind,
+    operation: e.operation,
+    app: e.app,
+    feature: e.feature,
+    userId: e.userId,
+    modelRequested: e.modelRequested,
+    modelUsed: e.modelUsed,
+    provider: e.provider,
+    endpoint: e.endpoint,
+    tier: e.tier,
+    complexityScore: e.complexityScore,
+    reasons: e.reasons,
+    attempt: e.attempt,
+    fallbackChain: e.fallbackChain,
+    outcome: e.outcome,
+    errorCode: e.errorCode,
+    promptTokens: e.promptTokens,
+    completionTokens: e.completionTokens,
+    costUsd: e.costUsd,
+    ttftMs: e.ttftMs,
+    latencyMs: e.latencyMs,
+    idempotencyKey: e.idempotencyKey,
+    replay: e.replay,
+    createdAt: e.createdAt,
+  };
+}
