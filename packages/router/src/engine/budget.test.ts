@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { RouterError } from "../errors.ts";
+import { MemoryBudgetStore } from "../stores/memoryBudgetStore.ts";
+import { type Harness, startHarness } from "../testing/harness.ts";
+import { utcDay } from "./budget.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+it("never overspends a nearly spent budget under 100 concurrent requests", async () => {
+  const budgetStore = new MemoryBudgetStore();
+  const limitUsd = 0.002;
+  const router = h.newRouter({ budgetStore, budgets: { user: { u1: limitUsd } } });
+  // Most of the day's budget is already gone.
+  const spent = await budgetStore.reserve([{ scope: "user:u1", limitUsd }], 0.0015, utcDay());
+  expect(spent.ok).toBe(true);
+
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 100 }, (_, i) =>
+      router.chat(
+        { model: "fast", max_tokens: 60, messages: [{ role: "user", content: `question number ${i}` }] },
+        { userId: "u1" },
+      ),
+    ),
+  );
+  const ok = outcomes.filter((o) => o.status === "fulfilled");
+  const refused = outcomes
+    .filter((o) => o.status === "rejected")
+    .map((o) => (o as PromiseRejectedResult).reason);
+  expect(ok.length).toBeGreaterThan(0);
+  expect(refused.length).toBeGreaterThan(0);
+  for (const err of refused) expect(err).toMatchObject({ code: "budget_exceeded" });
+  expect(refused[0]).toBeInstanceOf(RouterError);
+
+  const spentToday = await budgetStore.used("user:u1", utcDay());
+  expect(spentToday).toBeLessThanOrEqual(limitUsd);
+  const ledgerCost = h.ledger.entries.filter((e) => e.kind === "request").reduce((s, e) => s + e.costUsd, 0);
+  expect(spentToday).toBeCloseTo(0.0015 + ledgerCost, 10);
+});
