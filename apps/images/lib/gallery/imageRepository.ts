@@ -1,0 +1,99 @@
+// The images table: insert-once by idempotency key, paginated listing, similar-prompt search through
+// pgvector (cosine distance over the HNSW index), and delete together with the stored bytes.
+import { type Database, type Image, images, type NewImage } from "@switchyard/db";
+import { and, cosineDistance, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import type { ImageStorage } from "../storage/imageStorage";
+
+export interface ImagePage {
+  items: Image[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class ImageRepository {
+  constructor(readonly db: Database) {}
+
+  async findByKey(owner: string, idempotencyKey: string): Promise<Image | null> {
+    const rows = await this.db
+      .select()
+      .from(images)
+      .where(and(eq(images.owner, owner), eq(images.idempotencyKey, idempotencyKey)))
+      .limit(1);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Inserts the row unless one with the same idempotency key exists (then returns that one and
+   * `inserted: false`). A transaction-scoped advisory lock on the key serialises concurrent savers,
+   * across processes too, since the column itself is not unique.
+   */
+  async insertOnce(row: NewImage & { idempotencyKey: string }): Promise<{ image: Image; inserted: boolean }> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`images:${row.idempotencyKey}`}))`);
+      const existing = await tx
+        .select()
+        .from(images)
+        .where(and(eq(images.owner, row.owner), eq(images.idempotencyKey, row.idempotencyKey)))
+        .limit(1);
+      if (existing[0]) return { image: existing[0], inserted: false };
+      const [image] = await tx.insert(images).values(row).returning();
+      return { image: image!, inserted: true };
+    });
+  }
+
+  async get(owner: string, id: string): Promise<Image | null> {
+    const rows = await this.db
+      .select()
+      .from(images)
+      .where(and(eq(images.owner, owner), eq(images.id, id)))
+      .limit(1);
+    return rows[0] ?? null;
+  }
+
+  async list(owner: string, page: number, pageSize: number): Promise<ImagePage> {
+    const [items, totals] = await Promise.all([
+      this.db
+        .select()
+        .from(images)
+        .where(eq(images.owner, owner))
+        .orderBy(desc(images.createdAt), desc(images.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+      this.db.select({ n: count() }).from(images).where(eq(images.owner, owner)),
+    ]);
+    return { items, total: totals[0]?.n ?? 0, page, pageSize };
+  }
+
+  /** The owner's images whose prompts are nearest in meaning to the embedding, nearest first. */
+  async similar(
+    owner: string,
+    embedding: number[],
+    limit: number,
+  ): Promise<{ image: Image; similarity: number }[]> {
+    const distance = cosineDistance(images.promptEmbedding, embedding);
+    const rows = await this.db
+      .select({ image: images, distance })
+      .from(images)
+      .where(and(eq(images.owner, owner), isNotNull(images.promptEmbedding)))
+      .orderBy(distance)
+      .limit(limit);
+    return rows.map((r) => ({ image: r.image, similarity: 1 - Number(r.distance) }));
+  }
+
+  /**
+   * Deletes the row and its bytes together: the row goes inside a transaction that only commits once
+   * the bytes are gone, so a failing storage leaves both in place.
+   */
+  async delete(owner: string, id: string, storage: ImageStorage): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [gone] = await tx
+        .delete(images)
+        .where(and(eq(images.owner, owner), eq(images.id, id)))
+        .returning({ storageKey: images.storageKey });
+      if (!gone) return false;
+      await storage.delete(gone.storageKey);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,37 @@
+// Turns what can go wrong in a generation into a clear, typed API error: moderation refusals and
+// timeouts say so in words a user understands; queue overflow carries its Retry-After.
+import { isRouterError } from "@switchyard/router";
+import { ApiError, errorResponse } from "@switchyard/server";
+import { QueueFullError } from "./generationQueue";
+
+export function generationErrorResponse(err: unknown): Response {
+  if (err instanceof QueueFullError) {
+    return Response.json(
+      {
+        error: { code: err.code, message: "The image queue is full right now. Retrying shortly will work." },
+      },
+      { status: 429, headers: { "retry-after": String(err.retryAfterSeconds) } },
+    );
+  }
+  if (isRouterError(err)) {
+    if (err.code === "content_refused") {
+      return errorResponse(
+        new ApiError(
+          "moderation_refused",
+          "The provider's moderation refused this prompt. Rephrase it and try again.",
+          403,
+        ),
+      );
+    }
+    if (err.code.startsWith("timeout_")) {
+      return errorResponse(
+        new ApiError(
+          "timeout",
+          "Generating the image took too long and was stopped. Nothing was saved; try again.",
+          504,
+        ),
+      );
+    }
+  }
+  return errorResponse(err);
+}

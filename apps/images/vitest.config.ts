@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
+    // `server-only` throws outside React Server Components; in tests the modules run on the server anyway.
+    alias: { "server-only": new URL("./lib/testing/serverOnlyStub.ts", import.meta.url).pathname },
+  },
+});
