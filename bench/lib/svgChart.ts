@@ -33,13 +33,15 @@ const margin = { top: 70, left: 56, right: 16, bottom: 64 };
 const escapeXml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** A "nice" axis maximum (1, 2, 2.5 or 5 times a power of ten) at or above max. */
-export function niceMax(max: number): number {
-  if (!(max > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= max) return step * power;
+/** A "nice" step (1, 2, 2.5 or 5 times a power of ten) at or above `raw`. */
+export function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= raw) return step * power;
   return 10 * power;
 }
+
+const ticks = 4;
 
 const formatTick = (v: number) =>
   v === 0
@@ -58,15 +60,17 @@ function panelSvg(panel: ChartPanel, x0: number, seriesColors: Map<string, strin
     s.values.filter((v): v is number => v !== null && Number.isFinite(v)),
   );
   const refs = panel.references ?? [];
-  const max = niceMax(Math.max(0, ...values, ...refs.map((r) => r.value)));
-  const min = Math.min(0, ...values);
+  const hi = Math.max(0, ...values, ...refs.map((r) => r.value));
+  const lo = Math.min(0, ...values);
+  const step = niceStep((hi - lo) / ticks);
+  const min = Math.floor(lo / step) * step;
+  const max = Math.max(min + step, Math.ceil(hi / step) * step);
   const y = (v: number) => top + plotH - ((v - min) / (max - min)) * plotH;
   const out: string[] = [];
   out.push(
     `<text x="${x0 + margin.left + plotW / 2}" y="${top - 14}" text-anchor="middle" font-size="13" font-weight="600">${escapeXml(panel.title)}</text>`,
   );
-  for (let i = 0; i <= 4; i++) {
-    const v = min + ((max - min) * i) / 4;
+  for (let v = min; v <= max + step / 2; v += step) {
     const yy = y(v);
     out.push(
       `<line x1="${x0 + margin.left}" x2="${x0 + margin.left + plotW}" y1="${yy}" y2="${yy}" stroke="#e5e7eb"/>`,
@@ -88,6 +92,7 @@ function panelSvg(panel: ChartPanel, x0: number, seriesColors: Map<string, strin
       const color = seriesColors.get(s.name) ?? palette[0];
       out.push(
         `<rect x="${gx + si * barW}" y="${y1}" width="${Math.max(1, barW - 2)}" height="${Math.max(0.5, y2 - y1)}" fill="${color}"><title>${escapeXml(`${s.name} ${category}: ${v} ${panel.unit}`)}</title></rect>`,
+        `<text x="${gx + si * barW + (barW - 2) / 2}" y="${v >= 0 ? y1 - 3 : y2 + 10}" text-anchor="middle" font-size="9" fill="#374151">${formatTick(v)}</text>`,
       );
     });
     out.push(
@@ -112,9 +117,11 @@ export function renderChart(spec: ChartSpec): string {
   const colors = new Map(names.map((n, i) => [n, palette[i % palette.length]!]));
   const width = panelWidth * spec.panels.length;
   const height = panelHeight + 40 + 30;
+  let legendX = 16;
   const legend = names
-    .map((n, i) => {
-      const x = 16 + i * 150;
+    .map((n) => {
+      const x = legendX;
+      legendX += 40 + n.length * 6.5;
       return `<rect x="${x}" y="${height - 22}" width="12" height="12" fill="${colors.get(n)}"/><text x="${x + 18}" y="${height - 12}" font-size="11">${escapeXml(n)}</text>`;
     })
     .join("\n");

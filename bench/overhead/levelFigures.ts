@@ -1,0 +1,84 @@
+// Turns one level's raw runs into its figures: each mode's percentiles, throughput, CPU and memory,
+// and the router's and Portkey's ADDED figures (their value minus the direct path's, same run).
+
+import { toMiB } from "../lib/peakMemory.ts";
+import { round, summarize } from "../lib/percentiles.ts";
+import type { Mode } from "./loadClients.ts";
+import type { ModeRun } from "./runLevel.ts";
+
+export interface ModeFigures {
+  requests: number;
+  errors: number;
+  first_error: string | null;
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  throughput_rps: number;
+  /** CPU of the benchmark process (client, plus the router when in-process) per request. */
+  cpu_us_per_request: number;
+  /** CPU of the peer's own process per request (Portkey), 0 in-process. */
+  peer_cpu_us_per_request: number;
+  /** Peak RSS of the benchmark process during this mode's blocks. */
+  peak_rss_mib: number;
+  /** Peak RSS of the peer's process during its blocks (Portkey only). */
+  peer_peak_rss_mib: number | null;
+}
+
+export interface PathFigures extends ModeFigures {
+  added_p50_ms: number;
+  added_p99_ms: number;
+  /** All CPU spent per request beyond the direct path's (this process and the peer's). */
+  added_cpu_us_per_request: number;
+}
+
+export interface LevelFigures {
+  concurrency: number;
+  direct: ModeFigures;
+  router: PathFigures;
+  portkey: PathFigures | null;
+}
+
+function modeFigures(run: ModeRun, peak: number | undefined, peerPeak: number | undefined): ModeFigures {
+  const s = summarize(run.latenciesMs);
+  const done = run.latenciesMs.length + run.errors;
+  return {
+    requests: done,
+    errors: run.errors,
+    first_error: run.firstError,
+    p50_ms: round(s.p50),
+    p99_ms: round(s.p99),
+    max_ms: round(s.max),
+    throughput_rps: Math.round(run.latenciesMs.length / (run.wallMs / 1000)),
+    cpu_us_per_request: round(run.cpuUs / done, 1),
+    peer_cpu_us_per_request: round(run.peerCpuUs / done, 1),
+    peak_rss_mib: toMiB(peak ?? 0),
+    peer_peak_rss_mib: peerPeak === undefined ? null : toMiB(peerPeak),
+  };
+}
+
+function added(m: ModeFigures, direct: ModeFigures): PathFigures {
+  return {
+    ...m,
+    added_p50_ms: round(m.p50_ms - direct.p50_ms),
+    added_p99_ms: round(m.p99_ms - direct.p99_ms),
+    added_cpu_us_per_request: round(
+      m.cpu_us_per_request + m.peer_cpu_us_per_request - direct.cpu_us_per_request,
+      1,
+    ),
+  };
+}
+
+export function figuresFor(
+  concurrency: number,
+  runs: Partial<Record<Mode, ModeRun>>,
+  peaks: Record<string, number>,
+  peerPeaks: Record<string, number>,
+): LevelFigures {
+  const direct = modeFigures(runs.direct!, peaks.direct, undefined);
+  return {
+    concurrency,
+    direct,
+    router: added(modeFigures(runs.router!, peaks.router, undefined), direct),
+    portkey: runs.portkey ? added(modeFigures(runs.portkey, peaks.portkey, peerPeaks.portkey), direct) : null,
+  };
+}

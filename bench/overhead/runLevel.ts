@@ -1,0 +1,83 @@
+// One concurrency level: the same closed-loop load through each mode, in blocks that alternate
+// (the order rotates every round) so machine drift and noise hit every mode alike. Latency is per
+// request, from send to parsed answer; throughput is requests over the mode's own block time.
+import type { PeakSampler } from "../lib/peakMemory.ts";
+import type { Mode, Send } from "./loadClients.ts";
+
+export interface ModeRun {
+  latenciesMs: number[];
+  errors: number;
+  firstError: string | null;
+  wallMs: number;
+  /** CPU of this process (load generator + router when in-process) during the mode's blocks. */
+  cpuUs: number;
+  /** CPU of the peer's own process during its blocks (Portkey), else 0. */
+  peerCpuUs: number;
+}
+
+export interface LevelPlan {
+  concurrency: number;
+  requestsPerMode: number;
+  blockSize: number;
+  warmupPerMode: number;
+  senders: Partial<Record<Mode, Send>>;
+  memory: PeakSampler;
+  peerMemory: PeakSampler | null;
+  cpu: () => number;
+  peerCpu: (() => number) | null;
+}
+
+async function runBlock(
+  send: Send,
+  count: number,
+  concurrency: number,
+  run: ModeRun | null,
+): Promise<number> {
+  let issued = 0;
+  const worker = async () => {
+    while (issued < count) {
+      issued++;
+      const start = performance.now();
+      try {
+        await send();
+        run?.latenciesMs.push(performance.now() - start);
+      } catch (err) {
+        if (run) {
+          run.errors++;
+          run.firstError ??= err instanceof Error ? err.message : String(err);
+        }
+      }
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return performance.now() - t0;
+}
+
+export async function runLevel(plan: LevelPlan): Promise<Partial<Record<Mode, ModeRun>>> {
+  const modes = Object.keys(plan.senders) as Mode[];
+  for (const mode of modes) await runBlock(plan.senders[mode]!, plan.warmupPerMode, plan.concurrency, null);
+  const runs: Partial<Record<Mode, ModeRun>> = {};
+  for (const mode of modes) {
+    runs[mode] = { latenciesMs: [], errors: 0, firstError: null, wallMs: 0, cpuUs: 0, peerCpuUs: 0 };
+  }
+  const rounds = Math.ceil(plan.requestsPerMode / plan.blockSize);
+  for (let round = 0; round < rounds; round++) {
+    const count = Math.min(plan.blockSize, plan.requestsPerMode - round * plan.blockSize);
+    const order = modes.map((_, i) => modes[(i + round) % modes.length]!);
+    for (const mode of order) {
+      const run = runs[mode]!;
+      const peer = mode === "portkey" ? plan.peerCpu : null;
+      plan.memory.phase(mode);
+      plan.peerMemory?.phase(mode === "portkey" ? mode : null);
+      const cpu0 = plan.cpu();
+      const peer0 = peer?.() ?? 0;
+      run.wallMs += await runBlock(plan.senders[mode]!, count, plan.concurrency, run);
+      run.cpuUs += plan.cpu() - cpu0;
+      run.peerCpuUs += (peer?.() ?? 0) - peer0;
+      plan.memory.phase(null);
+      plan.peerMemory?.phase(null);
+    }
+  }
+  return runs;
+}
