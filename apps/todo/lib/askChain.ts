@@ -1,0 +1,83 @@
+// "Ask your todos" as a LangChain LCEL sequence: embed the question -> retrieve the owner's todos ->
+// build the delimited prompt -> answer through the router (model "auto", "fast" or "strong"), streaming.
+// The last step hands back the router's stream unread, so the route can forward tokens as they come.
+import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
+import type { Router, RouterStream } from "@switchyard/router";
+import type { ChatMessage } from "@switchyard/wire";
+import { buildAskMessages } from "./askPrompt";
+import { LOCAL_EMBEDDING_MODEL, type TodoEmbedder } from "./todoEmbedder";
+import type { AskTier, TodoView } from "./todoSchemas";
+
+export interface AskRequest {
+  owner: string;
+  question: string;
+  tier: AskTier;
+  signal?: AbortSignal;
+}
+
+export interface QuestionEmbedding {
+  vector: number[];
+  model: string;
+}
+
+export interface AskDeps {
+  embedder: TodoEmbedder;
+  retrieve(owner: string, question: string, embedding: QuestionEmbedding | null): Promise<TodoView[]>;
+  router: Pick<Router, "stream">;
+  /** Today's date (YYYY-MM-DD) for questions such as "what's due this week?". */
+  today?: () => string;
+}
+
+export interface AskAnswer {
+  sources: TodoView[];
+  messages: ChatMessage[];
+  stream: RouterStream;
+}
+
+interface Embedded {
+  request: AskRequest;
+  embedding: QuestionEmbedding | null;
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+export function createAskChain(deps: AskDeps) {
+  const embedQuestion = RunnableLambda.from(async (request: AskRequest): Promise<Embedded> => {
+    try {
+      const { vectors, model } = await deps.embedder.embed([request.question], request.signal);
+      return { request, embedding: { vector: vectors[0]!, model } };
+    } catch {
+      // No embedding provider right now: full-text retrieval alone still gives an answer.
+      return { request, embedding: null };
+    }
+  });
+
+  const retrieve = RunnableLambda.from(async (s: Embedded) => ({
+    ...s,
+    sources: await deps.retrieve(s.request.owner, s.request.question, s.embedding),
+  }));
+
+  const prompt = RunnableLambda.from((s: Embedded & { sources: TodoView[] }) => ({
+    ...s,
+    messages: buildAskMessages(s.request.question, s.sources, (deps.today ?? isoToday)()),
+  }));
+
+  const answer = RunnableLambda.from(
+    (s: Embedded & { sources: TodoView[]; messages: ChatMessage[] }): AskAnswer => {
+      // The classifier scores with the local model's space; a hosted model's vector would mislead it.
+      const reusable = s.embedding?.model === LOCAL_EMBEDDING_MODEL ? s.embedding.vector : undefined;
+      const stream = deps.router.stream(
+        { model: s.request.tier, messages: s.messages },
+        {
+          feature: "ask",
+          userId: s.request.owner,
+          ...(reusable ? { embedding: reusable } : {}),
+          ...(s.request.signal ? { signal: s.request.signal } : {}),
+        },
+      );
+      return { sources: s.sources, messages: s.messages, stream };
+    },
+  );
+
+  return RunnableSequence.from([embedQuestion, retrieve, prompt, answer]);
+}

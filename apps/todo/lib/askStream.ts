@@ -1,0 +1,105 @@
+// Runs the ask chain and turns its answer into an NDJSON byte stream of AskEvents. Every path ends in
+// `done` or `error`, so the browser never waits on a spinner forever.
+import { isRouterError, type RoutingMeta } from "@switchyard/router";
+import type { AskAnswer, AskRequest } from "./askChain";
+import type { AskEvent, RouteInfo } from "./askEvents";
+
+export function routeInfoOf(meta: RoutingMeta): RouteInfo {
+  return {
+    requestId: meta.requestId,
+    modelRequested: meta.modelRequested,
+    modelUsed: meta.modelUsed,
+    provider: meta.provider,
+    endpoint: meta.endpoint,
+    tier: meta.tier,
+    score: meta.score,
+    threshold: meta.threshold,
+    reasons: meta.reasons,
+    failover: meta.failover,
+    fallbackChain: meta.fallbackChain,
+    attempts: meta.attempts,
+    promptTokens: meta.promptTokens,
+    completionTokens: meta.completionTokens,
+    costUsd: meta.costUsd,
+    ttftMs: meta.ttftMs,
+    latencyMs: meta.latencyMs,
+  };
+}
+
+function errorEvent(error: unknown, interrupted: boolean): AskEvent {
+  if (isRouterError(error)) {
+    const routing = error.routing as RoutingMeta | undefined;
+    return {
+      type: "error",
+      code: error.code,
+      message: error.message,
+      interrupted,
+      route: routing?.requestId ? routeInfoOf(routing) : null,
+    };
+  }
+  console.error("[todo] ask failed:", error instanceof Error ? error.message : "unknown");
+  return {
+    type: "error",
+    code: "internal",
+    message: "Something went wrong while answering. Try again.",
+    interrupted,
+    route: null,
+  };
+}
+
+/** Yields the events of one answer: sources, meta (routing settled), deltas, then done or error. */
+export async function* askEvents(
+  run: (request: AskRequest) => Promise<AskAnswer>,
+  request: AskRequest,
+): AsyncGenerator<AskEvent> {
+  let streamed = false;
+  try {
+    const answer = await run(request);
+    yield {
+      type: "sources",
+      sources: answer.sources.map((t) => ({
+        id: t.id,
+        title: t.title,
+        dueDate: t.dueDate,
+        status: t.status,
+      })),
+    };
+    let metaSent = false;
+    for await (const delta of answer.stream) {
+      if (!metaSent) {
+        yield { type: "meta", route: routeInfoOf(await answer.stream.started) };
+        metaSent = true;
+      }
+      if (delta.text) {
+        streamed = true;
+        yield { type: "delta", text: delta.text };
+      }
+    }
+    const result = await answer.stream.result;
+    yield { type: "done", route: routeInfoOf(result.routing) };
+  } catch (error) {
+    yield errorEvent(error, streamed);
+  }
+}
+
+export function ndjsonResponse(events: AsyncIterable<AskEvent>): Response {
+  const encoder = new TextEncoder();
+  const iterator = events[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,110 @@
+// Hybrid retrieval: pgvector cosine (HNSW) and Postgres full-text ranked separately, fused by reciprocal
+// rank fusion (RRF, k = 60). Both arms filter by owner inside the SQL, and the vector arm only compares
+// vectors of the query's model, since vectors of different models live in different spaces.
+import { type Database, resultRows, type Todo } from "@switchyard/db";
+import { sql } from "drizzle-orm";
+import { toView } from "./todoRepository";
+import type { SearchHit } from "./todoSchemas";
+
+export interface HybridQuery {
+  owner: string;
+  text: string;
+  embedding: number[] | null;
+  embeddingModel: string | null;
+  limit?: number;
+  /** Semantic candidates farther than this cosine distance are dropped (unrelated text sits near 0.75). */
+  maxDistance?: number;
+}
+
+const RRF_K = 60;
+/** Candidates each arm contributes before fusion. */
+const ARM_LIMIT = 40;
+
+interface Row {
+  id: string;
+  owner: string;
+  title: string;
+  notes: string;
+  status: "open" | "done";
+  priority: number;
+  due_date: string | null;
+  tags: string[];
+  embedding_model: string | null;
+  created_at: string | Date;
+  updated_at: string | Date;
+  score: number | string;
+  semantic_rank: number | string | null;
+  lexical_rank: number | string | null;
+}
+
+const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+const toNumber = (v: number | string | null) => (v === null ? null : Number(v));
+
+function toHit(row: Row): SearchHit {
+  const todo = {
+    id: row.id,
+    owner: row.owner,
+    title: row.title,
+    notes: row.notes,
+    status: row.status,
+    priority: row.priority,
+    dueDate: row.due_date,
+    tags: row.tags,
+    embedding: null,
+    embeddingModel: row.embedding_model,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  } as Todo;
+  return {
+    todo: toView(todo),
+    score: Number(row.score),
+    semanticRank: toNumber(row.semantic_rank),
+    lexicalRank: toNumber(row.lexical_rank),
+  };
+}
+
+export function hybridSearchSql(q: HybridQuery) {
+  const limit = q.limit ?? 10;
+  const maxDistance = q.maxDistance ?? 0.65;
+  const vector = q.embedding ? JSON.stringify(q.embedding) : null;
+  const semantic = vector
+    ? sql`select id, row_number() over (order by embedding <=> ${vector}::vector) as rank
+          from (select id, embedding from todos
+                where owner = ${q.owner} and embedding_model = ${q.embeddingModel}
+                order by embedding <=> ${vector}::vector limit ${ARM_LIMIT}) nearest
+          where embedding <=> ${vector}::vector <= ${maxDistance}`
+    : sql`select null::uuid as id, 0::bigint as rank where false`;
+  return sql`
+    with semantic as (${semantic}),
+    lexical as (
+      select id, row_number() over (order by ts_rank_cd(search_vector, query) desc) as rank
+      from todos, websearch_to_tsquery('english', ${q.text}) query
+      where owner = ${q.owner} and search_vector @@ query
+      order by ts_rank_cd(search_vector, query) desc
+      limit ${ARM_LIMIT}
+    ),
+    fused as (
+      select coalesce(s.id, l.id) as id,
+             coalesce(1.0 / (${RRF_K} + s.rank), 0) + coalesce(1.0 / (${RRF_K} + l.rank), 0) as score,
+             s.rank as semantic_rank, l.rank as lexical_rank
+      from semantic s full outer join lexical l on s.id = l.id
+    )
+    select t.id, t.owner, t.title, t.notes, t.status, t.priority, t.due_date, t.tags, t.embedding_model,
+           t.created_at, t.updated_at, f.score, f.semantic_rank, f.lexical_rank
+    from fused f join todos t on t.id = f.id and t.owner = ${q.owner}
+    order by f.score desc, t.created_at desc
+    limit ${limit}`;
+}
+
+/**
+ * The owner and model filters apply after the HNSW scan; pgvector 0.8's iterative scan keeps reading the
+ * index until enough rows pass them, so a user with few todos among many still gets their nearest ones.
+ */
+export async function hybridSearch(db: Database, q: HybridQuery): Promise<SearchHit[]> {
+  if (!q.embedding) return resultRows<Row>(await db.execute(hybridSearchSql(q))).map(toHit);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+    await tx.execute(sql`set local hnsw.ef_search = 100`);
+    return resultRows<Row>(await tx.execute(hybridSearchSql(q))).map(toHit);
+  });
+}

@@ -1,0 +1,41 @@
+// A real stack for unit tests: the local provider on a random port (real embeddings, simulated chat),
+// an in-memory PGlite with the committed migrations, and a router over both.
+import { createDb, createRouterStores, type DbHandle } from "@switchyard/db";
+import { startLocalProvider } from "@switchyard/local-provider";
+import { createRouter, type Router } from "@switchyard/router";
+
+export interface TodoTestEnv {
+  db: DbHandle["db"];
+  router: Router;
+  provider: Awaited<ReturnType<typeof startLocalProvider>>;
+  close(): Promise<void>;
+}
+
+export async function openTodoTestEnv(): Promise<TodoTestEnv> {
+  const provider = await startLocalProvider();
+  const handle = await createDb({ dataDir: "memory://" });
+  const stores = createRouterStores(handle.db);
+  const router = createRouter({
+    env: {},
+    app: "todo",
+    localProviderUrl: provider.url,
+    ledger: stores.ledger,
+    idempotencyStore: stores.idempotency,
+    // Quick give-ups, so tests of outages take milliseconds instead of the production backoff.
+    policy: {
+      credits: { refreshMs: 0 },
+      retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, retryAfterCapMs: 50 },
+      breaker: { openMs: 100, maxOpenMs: 200 },
+    },
+  });
+  return {
+    db: handle.db,
+    router,
+    provider,
+    async close() {
+      await router.close();
+      await handle.close();
+      await provider.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { todos } from "@switchyard/db";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmbeddingBackfill } from "./embeddingBackfill";
+import { runOnce } from "./idempotentMutation";
+import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv";
+import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder";
+import { listTodos } from "./todoRepository";
+import { createTodo, editTodo } from "./todoWrites";
+
+let env: TodoTestEnv;
+const input = (title: string) => ({ title, notes: "", priority: 0, dueDate: null, tags: [] });
+const noWait = { baseDelayMs: 1, sleep: async () => {} };
+
+beforeAll(async () => {
+  env = await openTodoTestEnv();
+}, 60_000);
+afterAll(() => env.close());
+
+describe("writing todos", () => {
+  it("saves a todo while the embedding provider is down, and the backfill embeds it later", async () => {
+    const embedder = routerEmbedder(env.router);
+    const backfill = createEmbeddingBackfill(env.db, embedder, { ...noWait, maxPerRun: 50 });
+    env.provider.control.setFaults("default", { down: true });
+    const saved = await createTodo({ db: env.db, embedder, backfill }, "cy", input("water the plants"));
+    expect(saved.embedded).toBe(false);
+    await backfill.kick(); // still down: the run gives up after its retries, the todo waits
+    expect((await listTodos(env.db, "cy"))[0]?.embedded).toBe(false);
+
+    env.provider.control.reset();
+    await backfill.kick();
+    const [row] = await env.db.select().from(todos).where(eq(todos.id, saved.id));
+    expect(row?.embeddingModel).toBe("local/use-lite-512");
+    expect(row?.embedding).toHaveLength(512);
+  });
+
+  it("re-embeds when the title changes, and when the embedding model changes", async () => {
+    const embedder = routerEmbedder(env.router);
+    const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
+    const todo = await createTodo(deps, "dee", input("call mum"));
+    const [before] = await env.db.select().from(todos).where(eq(todos.id, todo.id));
+    const edited = await editTodo(deps, "dee", todo.id, { title: "call dad about the car" });
+    const [after] = await env.db.select().from(todos).where(eq(todos.id, todo.id));
+    expect(edited?.embedded).toBe(true);
+    expect(after?.embedding).not.toEqual(before?.embedding);
+
+    const other: TodoEmbedder = {
+      embed: async (texts) => ({ vectors: texts.map(() => Array(512).fill(0.1)), model: "other/model-512" }),
+      currentModel: () => "other/model-512",
+    };
+    await createEmbeddingBackfill(env.db, other, noWait).kick();
+    const models = await env.db.select({ model: todos.embeddingModel }).from(todos);
+    expect(new Set(models.map((m) => m.model))).toEqual(new Set(["other/model-512"]));
+  });
+
+  it("creates one todo for a double submit with the same Idempotency-Key", async () => {
+    const embedder = routerEmbedder(env.router);
+    const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
+    const create = () =>
+      runOnce(env.db, "todo:create", "key-double-click-1", { title: "pay rent" }, async () => ({
+        todo: await createTodo(deps, "eve", input("pay rent")),
+      }));
+    const [a, b] = await Promise.all([create(), create()]);
+    expect(a.value).toEqual(b.value);
+    expect([a.replay, b.replay].sort()).toEqual([false, true]);
+    expect(await listTodos(env.db, "eve")).toHaveLength(1);
+
+    await expect(
+      runOnce(env.db, "todo:create", "key-double-click-1", { title: "other" }, async () => ({ x: 1 })),
+    ).rejects.toMatchObject({ code: "idempotency_conflict", status: 409 });
+  });
+});
