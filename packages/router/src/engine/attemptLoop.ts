@@ -123,7 +123,7 @@ async function attemptOnce<T>(
   signal?.addEventListener("abort", onAbort, { once: true });
   const deadline = setTimeout(
     () => call.fail(new RouterError("timeout_total", `The request's ${t.totalMs} ms deadline passed.`)),
-    remaining,
+    Math.ceil(remaining),
   );
   const headers = deps.headers.get(route.account)!;
   const key = ctx.options.idempotencyKey;

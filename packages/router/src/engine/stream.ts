@@ -57,7 +57,7 @@ async function commit(
       body: (route) => JSON.stringify(chatBody(deps.live, req, route, o, true)),
       consume: async (res, call, route, startedAt) => {
         // Headers came within firstTokenMs; the rest of that budget is for the first token.
-        const left = Math.max(1, ctx.timeouts.firstTokenMs - (performance.now() - startedAt));
+        const left = Math.max(1, Math.ceil(ctx.timeouts.firstTokenMs - (performance.now() - startedAt)));
         call.arm(left, "timeout_first_token", "no first token from the endpoint in time");
         const gen = sseChunks(res, call, route.route.endpoint);
         const buffered: SseChunk[] = [];

@@ -45,8 +45,11 @@ export function otelLedgerSink(): LedgerSink {
       const start = request.createdAt.getTime();
       const span = tracer.startSpan(
         `${operationName[request.operation]} ${request.modelUsed ?? request.modelRequested}`,
-        { kind: SpanKind.CLIENT, startTime: start, attributes: attributes(request) },
+        { kind: SpanKind.CLIENT, startTime: start },
       );
+      // No SDK registered: the span is a no-op, so skip building attributes and child spans.
+      if (!span.isRecording()) return;
+      span.setAttributes(attributes(request));
       const parent = trace.setSpan(context.active(), span);
       for (const e of entries) {
         if (e.kind !== "attempt") continue;
