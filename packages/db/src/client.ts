@@ -28,7 +28,7 @@ export interface CreateDbOptions {
 
 export interface DbPing {
   ok: boolean;
-  /** e.g. "PostgreSQL 18.6" */
+  /** e.g. "PostgreSQL 16.4", or "PostgreSQL 18.6 (PGlite 0.5.14)" for the embedded engine. */
   version?: string;
   /** The pgvector extension version, e.g. "0.8.7". */
   vector?: string;
@@ -57,6 +57,15 @@ function instances(): Cache {
 
 /** Opens the database (embedded PGlite or a Postgres server) and brings its schema up to date. */
 export function createDb(opts: CreateDbOptions = {}): Promise<DbHandle> {
+  try {
+    return openOrReuse(opts);
+  } catch (error) {
+    // Configuration errors reject like every other failure, so `.catch()` sees them too.
+    return Promise.reject(error);
+  }
+}
+
+function openOrReuse(opts: CreateDbOptions): Promise<DbHandle> {
   const env = dbEnv(opts.env);
   const url = opts.url ?? env.DATABASE_URL;
   const dataDir = opts.dataDir ?? defaultDataDir(env.SWITCHYARD_DATA_DIR);
@@ -82,6 +91,11 @@ export function createDb(opts: CreateDbOptions = {}): Promise<DbHandle> {
         await handle.close();
         throw error;
       }
+    }
+    if (handle.kind === "postgres") {
+      // DATABASE_URL may point at the embedded PGlite served by `pnpm --filter @switchyard/db serve`.
+      const { version } = await handle.ping();
+      if (version?.includes("PGlite")) handle.label = postgresLabel(url ?? "", { servedPglite: true });
     }
     return handle;
   };
@@ -123,10 +137,12 @@ async function ping(db: Database): Promise<DbPing> {
   try {
     const [row] = resultRows<{ version: string; vector: string | null }>(
       await db.execute(
-        sql`select current_setting('server_version') as version, (select extversion from pg_extension where extname = 'vector') as vector`,
+        sql`select version() as version, (select extversion from pg_extension where extname = 'vector') as vector`,
       ),
     );
-    return { ok: true, version: `PostgreSQL ${row?.version ?? "?"}`, vector: row?.vector ?? undefined };
+    // "PostgreSQL 18.6 (PGlite 0.5.14) on wasm32-unknown-emscripten, compiled by …" -> before " on ".
+    const version = row?.version.split(" on ")[0];
+    return { ok: true, version, vector: row?.vector ?? undefined };
   } catch (error) {
     // A message for the health route, never a stack.
     return { ok: false, error: error instanceof Error ? error.message : "unreachable" };

@@ -10,12 +10,17 @@ export function pgliteLabel(dataDir: string): string {
   return `embedded PGlite (${shown})`;
 }
 
-/** "Postgres at db.example.com:5432/app": never the user or password. */
-export function postgresLabel(url: string): string {
+/**
+ * "Postgres at db.example.com:5432/app", or "embedded PGlite served at 127.0.0.1:5433" when the server
+ * turned out to be PGlite. Never the user or password.
+ */
+export function postgresLabel(url: string, options: { servedPglite?: boolean } = {}): string {
   try {
     const u = new URL(url);
+    const address = `${u.hostname}:${u.port || "5432"}`;
+    if (options.servedPglite) return `embedded PGlite served at ${address}`;
     const database = u.pathname.replace(/^\//, "");
-    return `Postgres at ${u.hostname}:${u.port || "5432"}${database ? `/${database}` : ""}`;
+    return `Postgres at ${address}${database ? `/${database}` : ""}`;
   } catch {
     return "Postgres (unparseable DATABASE_URL)";
   }

@@ -1,0 +1,200 @@
+import type { LedgerEntry } from "@switchyard/router";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { llmCalls } from "../schema/index.ts";
+import { DATABASE_PATHS, type TestDatabase } from "../testSupport.ts";
+import { PgBudgetStore } from "./pgBudgetStore.ts";
+import { PgIdempotencyStore } from "./pgIdempotencyStore.ts";
+import { PgLedgerSink } from "./pgLedgerSink.ts";
+
+// One database per path for all three stores: opening PGlite is the slow part of these tests.
+const options = { ttlMs: 24 * 3600_000, leaseMs: 30_000 };
+const day = "2026-11-25";
+
+const attempt: LedgerEntry = {
+  requestId: "req-1",
+  kind: "attempt",
+  operation: "chat",
+  app: "todo",
+  feature: "ask",
+  userId: "u1",
+  modelRequested: "auto",
+  modelUsed: "anthropic/claude-3-haiku",
+  provider: "local",
+  endpoint: "local:primary",
+  tier: "fast",
+  complexityScore: 0.25,
+  reasons: ["short question", "no code"],
+  attempt: 1,
+  fallbackChain: ["local:primary", "local:backup"],
+  outcome: "error",
+  errorCode: "rate_limited",
+  promptTokens: null,
+  completionTokens: null,
+  costUsd: 0,
+  ttftMs: null,
+  latencyMs: 12.5,
+  idempotencyKey: "idem-1",
+  replay: false,
+  createdAt: new Date("2026-11-25T10:00:00.000Z"),
+};
+const request: LedgerEntry = {
+  ...attempt,
+  kind: "request",
+  endpoint: "local:backup",
+  attempt: 2,
+  outcome: "ok",
+  errorCode: null,
+  promptTokens: 120,
+  completionTokens: 40,
+  costUsd: 0.0000825,
+  ttftMs: 80,
+  latencyMs: 240,
+  createdAt: new Date("2026-11-25T10:00:00.300Z"),
+};
+
+describe.each(DATABASE_PATHS)("router stores on $name", ({ open }) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await open();
+  });
+  afterAll(() => t.close());
+
+  describe("PgIdempotencyStore", () => {
+    let clock = Date.parse("2026-11-25T12:00:00Z");
+    let store: PgIdempotencyStore;
+    beforeAll(() => {
+      store = new PgIdempotencyStore(t.handle.db, { now: () => new Date(clock) });
+    });
+
+    it("claims a new key, replays the stored response for the same request, and refuses a different one", async () => {
+      expect(await store.claim("k1", "fp-a", options)).toEqual({ state: "claimed" });
+      expect(await store.claim("k1", "fp-a", options)).toEqual({ state: "in_progress" });
+      expect(await store.claim("k1", "fp-b", options)).toEqual({ state: "conflict" });
+
+      await store.complete("k1", { id: "gen-1", choices: [{ message: { content: "hi" } }] });
+      expect(await store.claim("k1", "fp-a", options)).toEqual({
+        state: "replay",
+        response: { id: "gen-1", choices: [{ message: { content: "hi" } }] },
+      });
+      expect(await store.claim("k1", "fp-b", options)).toEqual({ state: "conflict" });
+    });
+
+    it("lets a retry claim a key whose attempt failed and was released", async () => {
+      expect(await store.claim("k2", "fp", options)).toEqual({ state: "claimed" });
+      await store.release("k2");
+      expect(await store.claim("k2", "fp", options)).toEqual({ state: "claimed" });
+    });
+
+    it("never releases a completed key", async () => {
+      await store.claim("k3", "fp", options);
+      await store.complete("k3", { ok: true });
+      await store.release("k3");
+      expect(await store.claim("k3", "fp", options)).toMatchObject({ state: "replay" });
+    });
+
+    it("hands a key whose owner died over once its lease runs out", async () => {
+      expect(await store.claim("k4", "fp", options)).toEqual({ state: "claimed" });
+      clock += options.leaseMs + 1;
+      expect(await store.claim("k4", "fp", options)).toEqual({ state: "claimed" });
+      expect(await store.claim("k4", "fp", options)).toEqual({ state: "in_progress" });
+    });
+
+    it("forgets completed keys after their time to live, and purges them", async () => {
+      await store.claim("k5", "fp-old", options);
+      await store.complete("k5", { old: true });
+      clock += options.ttlMs + 1;
+      expect(await store.claim("k5", "fp-new", options)).toEqual({ state: "claimed" });
+      // k1 and k3 expired with it and go; k4 (leased then) and k5 (just claimed) stay
+      expect(await store.purgeExpired()).toBeGreaterThanOrEqual(2);
+      expect(await store.claim("k5", "fp-new", options)).toEqual({ state: "in_progress" });
+    });
+
+    it("gives a key to exactly one of many concurrent claimers", async () => {
+      const results = await Promise.all(Array.from({ length: 25 }, () => store.claim("race", "fp", options)));
+      expect(results.filter((r) => r.state === "claimed")).toHaveLength(1);
+      expect(results.filter((r) => r.state === "in_progress")).toHaveLength(24);
+    });
+
+    it("keeps namespaces apart", async () => {
+      const other = new PgIdempotencyStore(t.handle.db, {
+        namespace: "todo:create",
+        now: () => new Date(clock),
+      });
+      expect(await other.claim("race", "another-fp", options)).toEqual({ state: "claimed" });
+    });
+  });
+
+  describe("PgBudgetStore", () => {
+    let store: PgBudgetStore;
+    beforeAll(() => {
+      store = new PgBudgetStore(t.handle.db);
+    });
+
+    it("never overspends when 100 requests race for a nearly spent budget", async () => {
+      const scopes = [{ scope: "app:race", limitUsd: 1 }];
+      const first = await store.reserve(scopes, 0.95, day);
+      if (!first.ok) throw new Error("the first reservation must fit");
+      await store.settle(first.reservation, 0.95);
+
+      const results = await Promise.all(Array.from({ length: 100 }, () => store.reserve(scopes, 0.01, day)));
+      expect(results.filter((r) => r.ok)).toHaveLength(5);
+      expect(await store.used("app:race", day)).toBeCloseTo(1, 10);
+      const refused = results.find((r) => !r.ok);
+      expect(refused).toMatchObject({ ok: false, exceeded: { scope: "app:race", limitUsd: 1 } });
+    });
+
+    it("reserves in every scope or in none", async () => {
+      const scopes = [
+        { scope: "app:todo", limitUsd: 10 },
+        { scope: "user:u1", limitUsd: 0.05 },
+      ];
+      const ok = await store.reserve(scopes, 0.04, day);
+      expect(ok.ok).toBe(true);
+      const refused = await store.reserve(scopes, 0.04, day);
+      expect(refused).toEqual({ ok: false, exceeded: { scope: "user:u1", limitUsd: 0.05, usedUsd: 0.04 } });
+      expect(await store.used("app:todo", day)).toBeCloseTo(0.04, 10);
+    });
+
+    it("replaces the estimate with the actual cost on settle, and frees it all on failure", async () => {
+      const scopes = [{ scope: "feature:ask", limitUsd: 1 }];
+      const a = await store.reserve(scopes, 0.5, day);
+      const b = await store.reserve(scopes, 0.3, day);
+      if (!a.ok || !b.ok) throw new Error("both reservations must fit");
+      expect(await store.used("feature:ask", day)).toBeCloseTo(0.8, 10);
+
+      await store.settle(a.reservation, 0.12);
+      await store.settle(b.reservation, 0);
+      expect(await store.used("feature:ask", day)).toBeCloseTo(0.12, 10);
+    });
+
+    it("counts each day on its own", async () => {
+      expect(await store.used("app:race", "2026-11-26")).toBe(0);
+      const next = await store.reserve([{ scope: "app:race", limitUsd: 1 }], 0.5, "2026-11-26");
+      expect(next.ok).toBe(true);
+    });
+  });
+
+  describe("PgLedgerSink", () => {
+    it("writes a batch of attempt and request rows that read back as written", async () => {
+      await new PgLedgerSink(t.handle.db).write([attempt, request]);
+      await new PgLedgerSink(t.handle.db).write([]);
+      const rows = await t.handle.db
+        .select()
+        .from(llmCalls)
+        .where(eq(llmCalls.requestId, "req-1"))
+        .orderBy(asc(llmCalls.createdAt));
+      expect(rows).toHaveLength(2);
+      const { id: _attemptId, ...firstRow } = rows[0]!;
+      expect(firstRow).toEqual(attempt);
+      expect(rows[1]).toMatchObject({
+        kind: "request",
+        outcome: "ok",
+        costUsd: 0.0000825,
+        promptTokens: 120,
+        reasons: ["short question", "no code"],
+        fallbackChain: ["local:primary", "local:backup"],
+      });
+    });
+  });
+});
