@@ -1,13 +1,29 @@
 import { getLiveStatus } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
+import { GenerateForm } from "@/components/GenerateForm";
+import { NAV } from "@/components/nav";
+import { SimulationNote } from "@/components/SimulationNote";
+import { imageModelOptions } from "@/lib/generation/imageModels";
+import { ASPECTS, SIZES, STYLES } from "@/lib/generation/imageOptions";
 
 export const dynamic = "force-dynamic";
+
+const choices = (table: Record<string, { label: string }>) =>
+  Object.entries(table).map(([id, v]) => ({ id, label: v.label }));
 
 export default async function Home() {
   const status = await getLiveStatus();
   return (
-    <AppShell title="Images" nav={[{ href: "/", label: "Generate" }]} status={status}>
-      <p className="text-slate-600 dark:text-slate-400">Your images will appear here.</p>
+    <AppShell title="Images" nav={NAV} status={status}>
+      <div className="flex flex-col gap-4">
+        <SimulationNote simulated={status.provider.simulated} />
+        <GenerateForm
+          models={imageModelOptions()}
+          aspects={choices(ASPECTS)}
+          sizes={choices(SIZES)}
+          styles={choices(STYLES)}
+        />
+      </div>
     </AppShell>
   );
 }

@@ -1,0 +1,33 @@
+// GET /api/images/:id returns one image's record; DELETE removes its row and its bytes together.
+import { ApiError, errorResponse } from "@switchyard/server";
+import { z } from "zod";
+import { toImageRecord } from "@/lib/gallery/imageRecord";
+import { getImageServices, OWNER } from "@/lib/services";
+import { getStorage } from "@/lib/storage";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+const notFound = () => new ApiError("not_found", "That image does not exist (any more).", 404);
+
+export async function GET(_req: Request, ctx: Ctx): Promise<Response> {
+  try {
+    const id = z.uuid().parse((await ctx.params).id);
+    const image = await (await getImageServices()).repository.get(OWNER, id);
+    if (!image) throw notFound();
+    return Response.json({ image: toImageRecord(image) });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export async function DELETE(_req: Request, ctx: Ctx): Promise<Response> {
+  try {
+    const id = z.uuid().parse((await ctx.params).id);
+    const deleted = await (await getImageServices()).repository.delete(OWNER, id, getStorage());
+    if (!deleted) throw notFound();
+    return new Response(null, { status: 204 });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

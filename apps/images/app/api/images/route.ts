@@ -1,0 +1,24 @@
+// GET /api/images?page=1&pageSize=24 lists the gallery, newest first; `?similar=text` ranks by how
+// close each image's prompt is in meaning (pgvector cosine distance).
+import { errorResponse } from "@switchyard/server";
+import { z } from "zod";
+import { searchGallery } from "@/lib/gallery/searchGallery";
+import { getImageServices, OWNER } from "@/lib/services";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(24),
+  similar: z.string().trim().max(500).optional(),
+});
+
+export async function GET(req: Request): Promise<Response> {
+  try {
+    const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    const services = await getImageServices();
+    return Response.json(await searchGallery(services, OWNER, query));
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,4 @@
+export const NAV = [
+  { href: "/", label: "Generate" },
+  { href: "/gallery", label: "Gallery" },
+];
