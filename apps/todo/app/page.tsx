@@ -1,13 +1,19 @@
 import { getLiveStatus } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
+import { TodoApp } from "@/components/TodoApp";
+import { currentOwner } from "@/lib/owner";
+import { listTodos } from "@/lib/todoRepository";
+import { todoServices } from "@/lib/todoServices";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  const status = await getLiveStatus();
+  const [status, services] = await Promise.all([getLiveStatus(), todoServices()]);
+  void services.backfill.kick();
+  const todos = await listTodos(services.db, currentOwner());
   return (
     <AppShell title="Todos" nav={[{ href: "/", label: "Todos" }]} status={status}>
-      <p className="text-slate-600 dark:text-slate-400">Your todos will appear here.</p>
+      <TodoApp initialTodos={todos} />
     </AppShell>
   );
 }

@@ -1,0 +1,58 @@
+// Reads /api/ask's NDJSON stream, validating each event; a malformed line or a cut connection becomes an
+// `error` event so the panel always reaches a final state.
+import { type AskEvent, askEvent } from "../askEvents";
+import type { AskTier } from "../todoSchemas";
+
+export async function* readAskStream(
+  question: string,
+  tier: AskTier,
+  signal: AbortSignal,
+): AsyncGenerator<AskEvent> {
+  const res = await fetch("/api/ask", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ question, tier }),
+    signal,
+  });
+  if (!res.ok || !res.body) {
+    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    yield {
+      type: "error",
+      code: body?.error?.code ?? "http_error",
+      message: body?.error?.message ?? `The server answered ${res.status}.`,
+      interrupted: false,
+      route: null,
+    };
+    return;
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  let finished = false;
+  let streamed = false;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let newline = buffer.indexOf("\n");
+    while (newline >= 0) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      newline = buffer.indexOf("\n");
+      if (!line) continue;
+      const parsed = askEvent.safeParse(JSON.parse(line));
+      if (!parsed.success) continue;
+      if (parsed.data.type === "delta") streamed = true;
+      if (parsed.data.type === "done" || parsed.data.type === "error") finished = true;
+      yield parsed.data;
+    }
+  }
+  if (!finished) {
+    yield {
+      type: "error",
+      code: "stream_interrupted",
+      message: "The connection closed before the answer finished.",
+      interrupted: streamed,
+      route: null,
+    };
+  }
+}

@@ -1,0 +1,63 @@
+// The browser's side of the todo API: typed calls, one Idempotency-Key per user action, readable errors.
+import type { SearchHit, TodoInput, TodoPatch, TodoView } from "../todoSchemas";
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A fresh key for one user action; repeats of that action (double click, retry) reuse it. */
+export function newActionKey(): string {
+  return `ui-${crypto.randomUUID()}`;
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  } catch {
+    throw new ApiCallError("network", "Cannot reach the server. Check your connection and try again.");
+  }
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!res.ok) {
+    throw new ApiCallError(
+      body?.error?.code ?? "http_error",
+      body?.error?.message ?? `The server answered ${res.status}.`,
+    );
+  }
+  return body as T;
+}
+
+export const todoApi = {
+  list: () => call<{ todos: TodoView[] }>("/api/todos").then((r) => r.todos),
+  create: (input: Partial<TodoInput> & { title: string }, key: string) =>
+    call<{ todo: TodoView }>("/api/todos", {
+      method: "POST",
+      body: JSON.stringify(input),
+      headers: { "idempotency-key": key },
+    }).then((r) => r.todo),
+  update: (id: string, patch: TodoPatch, key: string) =>
+    call<{ todo: TodoView }>(`/api/todos/${id}`, {
+      method: "PATCH",
+      body: JSON.stringify(patch),
+      headers: { "idempotency-key": key },
+    }).then((r) => r.todo),
+  remove: (id: string) => call<{ deleted: boolean }>(`/api/todos/${id}`, { method: "DELETE" }),
+  search: (q: string, signal?: AbortSignal) =>
+    call<{ hits: SearchHit[]; semantic: boolean }>(
+      `/api/search?q=${encodeURIComponent(q)}`,
+      signal ? { signal } : {},
+    ),
+  costs: () =>
+    call<{
+      spentUsd: number;
+      savedUsd: number;
+      baselineUsd: number;
+      requests: number;
+      byTier: { fast: number; strong: number };
+    }>("/api/costs"),
+};
