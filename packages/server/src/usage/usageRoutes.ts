@@ -12,6 +12,8 @@ export async function loadUsageDashboard(
   params: SearchParams = {},
 ): Promise<UsageDashboardData> {
   const [{ db }, router] = await Promise.all([getDb(), getRouter(app)]);
+  // Ledger rows are written in the background: include the requests that just finished.
+  await router.flush();
   return usageDashboard({ db, router, app }, parseUsageQuery(params));
 }
 
@@ -27,10 +29,11 @@ export async function usageGET(req: Request, app: string): Promise<Response> {
 const requestIdSchema = z.string().regex(/^[\w-]{1,100}$/, "Not a request id.");
 
 /** GET /usage/api/requests/:requestId : one request's row and its attempt chain. */
-export async function usageRequestGET(requestId: string): Promise<Response> {
+export async function usageRequestGET(app: string, requestId: string): Promise<Response> {
   try {
     const id = requestIdSchema.parse(requestId);
-    const { db } = await getDb();
+    const [{ db }, router] = await Promise.all([getDb(), getRouter(app)]);
+    await router.flush();
     const chain = await attemptChain(db, id);
     if (!chain.request && chain.attempts.length === 0)
       throw new ApiError("request_not_found", "No request with that id is in the ledger.", 404);

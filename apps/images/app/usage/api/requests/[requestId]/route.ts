@@ -3,5 +3,5 @@ import { usageRequestGET } from "@switchyard/server";
 export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, ctx: { params: Promise<{ requestId: string }> }) {
-  return usageRequestGET((await ctx.params).requestId);
+  return usageRequestGET("images", (await ctx.params).requestId);
 }

@@ -1,0 +1,7 @@
+import { usageRequestGET } from "@switchyard/server";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, ctx: { params: Promise<{ requestId: string }> }) {
+  return usageRequestGET("todo", (await ctx.params).requestId);
+}

@@ -1,0 +1,125 @@
+// The /usage page body both apps render: built once here, fed by @switchyard/server's usageDashboard().
+import { BudgetsPanel } from "./BudgetsPanel";
+import { CostDistributionChart } from "./CostDistributionChart";
+import { CreditsPanel } from "./CreditsPanel";
+import { EndpointTable } from "./EndpointTable";
+import { LatencyChart } from "./LatencyChart";
+import { LogFilters } from "./LogFilters";
+import { RangePicker } from "./RangePicker";
+import { ReliabilityChart } from "./ReliabilityChart";
+import { RequestLog } from "./RequestLog";
+import { SavingsPanel } from "./SavingsPanel";
+import { SpendChart } from "./SpendChart";
+import { SummaryCards } from "./SummaryCards";
+import { TokensChart } from "./TokensChart";
+import { UsageSection } from "./UsageSection";
+import { formatTime } from "./usageFormat";
+import { usageHref } from "./usageLinks";
+import type { UsageDashboardView, UsageGroup } from "./usageTypes";
+
+const GROUPS: UsageGroup[] = ["model", "app", "feature"];
+
+export function UsageDashboard(props: {
+  data: UsageDashboardView;
+  /** Where the page lives, e.g. "/usage"; links and the filter form point here. */
+  basePath: string;
+  /** The attempt-chain route, e.g. "/usage/api/requests". */
+  chainUrl: string;
+}) {
+  const { data, basePath } = props;
+  const { query } = data;
+  const bucket = data.window.bucket;
+  const noRequests = data.summary.requests === 0;
+  const quiet = noRequests && "No requests in this time range yet. Use the app, then come back.";
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <RangePicker basePath={basePath} query={query} />
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {formatTime(data.window.from)} – {formatTime(data.window.to)}, per {bucket}. Metadata only: prompts
+          and keys are never stored.
+        </p>
+      </div>
+      <LogFilters basePath={basePath} query={query} options={data.filterOptions} />
+      <SummaryCards summary={data.summary} />
+
+      <UsageSection
+        title="Spend over time"
+        empty={quiet}
+        actions={
+          <nav aria-label="Split spend by" className="flex gap-2 text-xs">
+            {GROUPS.map((g) => (
+              <a
+                key={g}
+                href={usageHref(basePath, query, { groupBy: g })}
+                aria-current={query.groupBy === g ? "true" : undefined}
+                className={query.groupBy === g ? "font-semibold text-brand-600" : "text-slate-500"}
+              >
+                by {g}
+              </a>
+            ))}
+          </nav>
+        }
+      >
+        <SpendChart spend={data.spend} bucket={bucket} />
+      </UsageSection>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <UsageSection
+          title="Savings vs strong model only"
+          testId="usage-savings-section"
+          empty={data.savings.requests === 0 && "No answered chat requests in this range to compare."}
+        >
+          <SavingsPanel savings={data.savings} />
+        </UsageSection>
+        <UsageSection title="Cost per request" empty={quiet}>
+          <CostDistributionChart distribution={data.costDistribution} />
+        </UsageSection>
+      </div>
+
+      <UsageSection title="Tokens in / out" empty={quiet}>
+        <TokensChart spend={data.spend} bucket={bucket} />
+      </UsageSection>
+
+      <UsageSection title="Latency and time to first token" empty={quiet}>
+        <LatencyChart latency={data.latency} bucket={bucket} />
+      </UsageSection>
+
+      <UsageSection
+        title="Endpoints: errors, latency, breakers"
+        empty={
+          data.endpoints.length === 0 &&
+          data.latency.byEndpoint.length === 0 &&
+          data.router.breakers.length === 0 &&
+          "No endpoint has been called in this range."
+        }
+      >
+        <EndpointTable
+          latency={data.latency.byEndpoint}
+          endpoints={data.endpoints}
+          breakers={data.router.breakers}
+        />
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Breaker states are this server's router ({data.app}) right now; figures are from the ledger.
+        </p>
+      </UsageSection>
+
+      <UsageSection title="Retries and failovers" empty={quiet}>
+        <ReliabilityChart points={data.reliability} bucket={bucket} />
+      </UsageSection>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <UsageSection title="Credits">
+          <CreditsPanel router={data.router} />
+        </UsageSection>
+        <UsageSection title={`Budgets today (${data.budgets.day} UTC)`}>
+          <BudgetsPanel budgets={data.budgets} />
+        </UsageSection>
+      </div>
+
+      <UsageSection title="Request log" testId="usage-log-section">
+        <RequestLog log={data.log} basePath={basePath} query={query} chainUrl={props.chainUrl} />
+      </UsageSection>
+    </div>
+  );
+}
