@@ -1,6 +1,12 @@
 // createRouter(): wires config, catalog, health, stores and sinks into the three faces of one engine.
 import { EventEmitter } from "node:events";
-import { type ChatRequest, chatRequest, type EmbeddingRequest, embeddingRequest } from "@switchyard/wire";
+import {
+  type ChatRequest,
+  chatRequest,
+  type EmbeddingRequest,
+  embeddingRequest,
+  imageRequest,
+} from "@switchyard/wire";
 import pino, { type Logger } from "pino";
 import type { z } from "zod";
 import type { CatalogOverride } from "./catalog/catalogSchema.ts";
@@ -172,7 +178,8 @@ export function createRouter(config: RouterConfig = {}): Router {
         }),
         o,
       ),
-    image: async (req, o = {}) => api.image(req, o),
+    image: async (req, o = {}) =>
+      api.image(parseBody(imageRequest, { ...req, model: req.model ?? "auto" }), o),
     fetch: (input, init) => handler(input instanceof Request && !init ? input : new Request(input, init)),
     handler,
     breakerStates: () => health.snapshot(),

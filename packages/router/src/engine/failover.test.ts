@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RouterError } from "../errors.ts";
-import { ask, callsTo, type Harness, startHarness } from "../testing/harness.ts";
+import { ask, callsTo, type Harness, shortTimeouts, startHarness } from "../testing/harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ describe("failover", () => {
 
   it("moves to the backup when the primary never starts answering (timeout)", async () => {
     h.provider.control.setFaults("primary", { hangBeforeFirstTokenMs: Number.POSITIVE_INFINITY });
-    const result = await h.router.chat(ask("hello"));
+    const result = await h.router.chat(ask("hello"), shortTimeouts);
     expect(result.routing.endpoint).toBe("local:backup");
     const attempts = h.ledger.forRequest(result.routing.requestId).filter((r) => r.kind === "attempt");
     expect(attempts.map((a) => [a.endpoint, a.errorCode])).toEqual([

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RouterError } from "../errors.ts";
-import { callsTo, type Harness, startHarness } from "../testing/harness.ts";
+import { callsTo, type Harness, shortTimeouts, startHarness } from "../testing/harness.ts";
 import type { RouterStream, StreamDelta } from "../types.ts";
 
 let h: Harness;
@@ -57,7 +57,7 @@ describe("streaming", () => {
     ["fails before its first token", { errorAfterTokens: 0 }],
   ])("fails over before the first token when the primary %s", async (_label, faults) => {
     h.provider.control.setFaults("primary", faults);
-    const stream = h.router.stream(req);
+    const stream = h.router.stream(req, shortTimeouts);
     const { error } = await collect(stream);
     expect(error).toBeNull();
     const { routing, text } = await stream.result;
@@ -82,7 +82,7 @@ describe("streaming", () => {
 
   it("turns a stall after the first token into stream_interrupted (idle timeout)", async () => {
     h.provider.control.setFaults("primary", { stallAfterTokens: 3, stallMs: Number.POSITIVE_INFINITY });
-    const stream = h.router.stream(req);
+    const stream = h.router.stream(req, shortTimeouts);
     const { error } = await collect(stream);
     expect(error).toMatchObject({ code: "stream_interrupted", details: { cause: "timeout_idle" } });
   });

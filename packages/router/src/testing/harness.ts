@@ -6,7 +6,7 @@ import { createRouter, type Router, type RouterConfig } from "../router.ts";
 import { MemoryLedgerSink } from "../stores/memoryLedgerSink.ts";
 
 export const fastPolicy: PolicyOverrides = {
-  timeouts: { connectMs: 1_000, firstTokenMs: 600, idleMs: 600, responseMs: 1_500, totalMs: 15_000 },
+  timeouts: { connectMs: 2_000, firstTokenMs: 5_000, idleMs: 5_000, responseMs: 10_000, totalMs: 30_000 },
   retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, retryAfterCapMs: 3_000 },
   breaker: { failureThreshold: 3, openMs: 200, maxOpenMs: 2_000, creditOpenMs: 2_000 },
   idempotency: { pollMinMs: 5, pollMaxMs: 50, waitMs: 10_000 },
@@ -61,5 +61,8 @@ export async function startHarness(): Promise<Harness> {
 export function callsTo(provider: LocalProvider, endpoint: string): number {
   return provider.control.log({ endpoint }).filter((e) => !e.path.endsWith("/key")).length;
 }
+
+/** Short timeouts for the tests that inject hangs and stalls (the defaults above tolerate a busy machine). */
+export const shortTimeouts = { timeouts: { firstTokenMs: 800, idleMs: 800, responseMs: 800 } };
 
 export const ask = (content: string) => ({ model: "fast", messages: [{ role: "user" as const, content }] });

@@ -1,0 +1,98 @@
+import { Writable } from "node:stream";
+import pino from "pino";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { type Harness, startHarness } from "../testing/harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.provider.control.reset());
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(`http://app.local${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+
+it("serves the OpenAI paths under any prefix, with routing headers", async () => {
+  const router = h.newRouter();
+  const models = await (await router.handler(new Request("http://app.local/api/ai/v1/models"))).json();
+  expect(models.data.map((m: { id: string }) => m.id)).toContain("anthropic/claude-3-haiku");
+  const res = await router.handler(
+    post(
+      "/api/ai/v1/chat/completions",
+      { model: "strong", messages: [{ role: "user", content: "hi" }] },
+      {
+        "x-switchyard-feature": "ask",
+      },
+    ),
+  );
+  expect(res.status).toBe(200);
+  expect(res.headers.get("x-switchyard-model")).toBe("openai/gpt-4o");
+  const body = await res.json();
+  expect(body.switchyard).toMatchObject({ tier: "strong", endpoint: "local:primary" });
+  expect(h.ledger.entries.at(-1)).toMatchObject({ feature: "ask" });
+});
+
+it("answers typed JSON errors that tell SDKs not to retry", async () => {
+  const router = h.newRouter();
+  const bad = await router.handler(post("/v1/chat/completions", { model: "fast", messages: [] }));
+  expect(bad.status).toBe(400);
+  expect(bad.headers.get("x-should-retry")).toBe("false");
+  expect((await bad.json()).error).toMatchObject({ code: "invalid_request", type: "switchyard" });
+  const missing = await router.handler(post("/v1/nothing-here", {}));
+  expect(missing.status).toBe(400);
+});
+
+it("never puts an API key in responses, errors or logs", async () => {
+  const lines: string[] = [];
+  const logger = pino(
+    { level: "debug" },
+    new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  const secret = "sk-or-test-very-secret";
+  // An OpenRouter-kind account pointed at the local provider, so the key is really sent upstream.
+  const router = h.newRouter({
+    env: { OPENROUTER_API_KEY: secret },
+    baseUrls: { openrouter: `${h.provider.url}/primary/api` },
+    catalog: {
+      models: [
+        {
+          id: "anthropic/claude-3-haiku",
+          label: "Claude 3 Haiku (through a fake OpenRouter)",
+          capabilities: ["chat"],
+          contextWindow: 200_000,
+          price: { inputPerMTokens: 0.25, outputPerMTokens: 1.25 },
+          routes: [{ endpoint: "openrouter", account: "openrouter", upstreamModel: "local/sim-haiku" }],
+        },
+      ],
+    },
+    logger,
+  });
+  expect(router.describeLive()).toBe("OpenRouter");
+  const ok = await router.handler(
+    post("/v1/chat/completions", { model: "fast", messages: [{ role: "user", content: "hi" }] }),
+  );
+  expect(ok.status).toBe(200);
+  h.provider.control.setFaults("primary", { down: true });
+  const failed = await router.handler(
+    post("/v1/chat/completions", { model: "fast", messages: [{ role: "user", content: "hi" }] }),
+  );
+  expect(failed.status).toBe(502);
+  const texts = [
+    await ok.text(),
+    await failed.text(),
+    JSON.stringify([...ok.headers, ...failed.headers]),
+    lines.join(""),
+  ];
+  expect(lines.length).toBeGreaterThan(0);
+  for (const text of texts) expect(text).not.toContain(secret);
+});
