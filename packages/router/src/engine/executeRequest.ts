@@ -42,7 +42,14 @@ export async function executeRequest<V, R>(
       claimed = claim.key;
     }
     const { value, routing } = await runPlan(deps, ctx, plan);
-    if (claimed) await deps.idempotency.complete(claimed, { value, routing } as unknown as StoredResponse);
+    if (claimed) {
+      const key = claimed;
+      claimed = null;
+      // The call succeeded and was paid for: a store failure must not turn it into an error.
+      await deps.idempotency
+        .complete(key, { value, routing } as unknown as StoredResponse)
+        .catch(() => deps.idempotency.release(key).catch(() => undefined));
+    }
     return plan.build(value, routing);
   } catch (err) {
     if (claimed) await deps.idempotency.release(claimed).catch(() => undefined);
@@ -83,7 +90,9 @@ async function runPlan<V, R>(deps: EngineDeps, ctx: RequestContext, plan: Plan<V
     return { value: win.value, routing };
   } catch (err) {
     const error = recordFailure(deps, ctx, err);
-    if (reservation) await deps.budget!.store.settle(reservation, (error.routing as RoutingMeta).costUsd);
+    if (reservation) {
+      await deps.budget!.store.settle(reservation, (error.routing as RoutingMeta | undefined)?.costUsd ?? 0);
+    }
     throw error;
   }
 }
