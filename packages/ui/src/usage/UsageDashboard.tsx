@@ -30,7 +30,6 @@ export function UsageDashboard(props: {
   const { query } = data;
   const bucket = data.window.bucket;
   const noRequests = data.summary.requests === 0;
-  const quiet = noRequests && "No requests in this time range yet. Use the app, then come back.";
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -43,47 +42,59 @@ export function UsageDashboard(props: {
       <LogFilters basePath={basePath} query={query} options={data.filterOptions} />
       <SummaryCards summary={data.summary} />
 
-      <UsageSection
-        title="Spend over time"
-        empty={quiet}
-        actions={
-          <nav aria-label="Split spend by" className="flex gap-2 text-xs">
-            {GROUPS.map((g) => (
-              <a
-                key={g}
-                href={usageHref(basePath, query, { groupBy: g })}
-                aria-current={query.groupBy === g ? "true" : undefined}
-                className={query.groupBy === g ? "font-semibold text-brand-600" : "text-slate-500"}
-              >
-                by {g}
-              </a>
-            ))}
-          </nav>
-        }
-      >
-        <SpendChart spend={data.spend} bucket={bucket} />
-      </UsageSection>
-
-      <div className="grid gap-4 md:grid-cols-2">
+      {noRequests ? (
         <UsageSection
-          title="Savings vs strong model only"
-          testId="usage-savings-section"
-          empty={data.savings.requests === 0 && "No answered chat requests in this range to compare."}
-        >
-          <SavingsPanel savings={data.savings} />
-        </UsageSection>
-        <UsageSection title="Cost per request" empty={quiet}>
-          <CostDistributionChart distribution={data.costDistribution} />
-        </UsageSection>
-      </div>
+          title="Spend, latency and reliability"
+          empty="No requests in this time range yet. Use the app, or pick a longer range."
+        />
+      ) : (
+        <>
+          <UsageSection
+            title="Spend over time"
+            actions={
+              <nav aria-label="Split spend by" className="flex gap-2 text-xs">
+                {GROUPS.map((g) => (
+                  <a
+                    key={g}
+                    href={usageHref(basePath, query, { groupBy: g })}
+                    aria-current={query.groupBy === g ? "true" : undefined}
+                    className={query.groupBy === g ? "font-semibold text-brand-600" : "text-slate-500"}
+                  >
+                    by {g}
+                  </a>
+                ))}
+              </nav>
+            }
+          >
+            <SpendChart spend={data.spend} bucket={bucket} />
+          </UsageSection>
 
-      <UsageSection title="Tokens in / out" empty={quiet}>
-        <TokensChart spend={data.spend} bucket={bucket} />
-      </UsageSection>
+          <div className="grid gap-4 md:grid-cols-2">
+            <UsageSection
+              title="Savings vs strong model only"
+              testId="usage-savings-section"
+              empty={data.savings.requests === 0 && "No answered chat requests in this range to compare."}
+            >
+              <SavingsPanel savings={data.savings} />
+            </UsageSection>
+            <UsageSection title="Cost per request">
+              <CostDistributionChart distribution={data.costDistribution} />
+            </UsageSection>
+          </div>
 
-      <UsageSection title="Latency and time to first token" empty={quiet}>
-        <LatencyChart latency={data.latency} bucket={bucket} />
-      </UsageSection>
+          <UsageSection title="Tokens in / out">
+            <TokensChart spend={data.spend} bucket={bucket} />
+          </UsageSection>
+
+          <UsageSection title="Latency and time to first token">
+            <LatencyChart latency={data.latency} bucket={bucket} />
+          </UsageSection>
+
+          <UsageSection title="Retries and failovers">
+            <ReliabilityChart points={data.reliability} bucket={bucket} />
+          </UsageSection>
+        </>
+      )}
 
       <UsageSection
         title="Endpoints: errors, latency, breakers"
@@ -102,10 +113,6 @@ export function UsageDashboard(props: {
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Breaker states are this server's router ({data.app}) right now; figures are from the ledger.
         </p>
-      </UsageSection>
-
-      <UsageSection title="Retries and failovers" empty={quiet}>
-        <ReliabilityChart points={data.reliability} bucket={bucket} />
       </UsageSection>
 
       <div className="grid gap-4 md:grid-cols-2">

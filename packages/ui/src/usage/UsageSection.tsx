@@ -6,7 +6,7 @@ export function UsageSection(props: {
   testId?: string;
   actions?: ReactNode;
   empty?: string | false;
-  children: ReactNode;
+  children?: ReactNode;
 }) {
   return (
     <section
