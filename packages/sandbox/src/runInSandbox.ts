@@ -69,7 +69,8 @@ function runChild(stdin: string, timeoutMs: number, memoryMb: number): Promise<C
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...sandboxNodeFlags(memoryMb), "-e", RUNNER_SOURCE], {
       cwd: tmpdir(),
-      env: {},
+      // An empty environment: no API keys, no NODE_OPTIONS.
+      env: Object.create(null) as NodeJS.ProcessEnv,
       stdio: ["pipe", "pipe", "pipe"],
     });
     let killedFor: StopInfo | null = null;

@@ -1,0 +1,294 @@
+// "Plan & build": planner -> coder -> sandboxed check -> human review, for one todo at a time.
+// Each step saves the build before and after it, so the page can show progress and a failed step can
+// be retried; every model call carries an idempotency key from (todo, run, step, revision), so a retry
+// of a step whose answer was already paid for replays it for free.
+import type { Router } from "@switchyard/router";
+import type { SandboxInput, SandboxResult } from "@switchyard/sandbox";
+import type { ChatMessage } from "@switchyard/wire";
+import { type BuildStep, buildIdempotencyKey } from "./buildKeys";
+import { type ChangeRequest, coderMessages, plannerMessages, type TaskText } from "./buildPrompts";
+import { type BuildSpec, buildSpec } from "./buildSpec";
+import type { BuildStore } from "./buildStore";
+import type { Build, Revision, StepCall } from "./buildTypes";
+import { parseCoderOutput } from "./coderOutput";
+import { extractJson } from "./modelJson";
+import { alreadyApplied, applyReview, type ReviewAction } from "./reviewTransitions";
+import { CODER_TESTS_FILE, SOLUTION_FILE, SPEC_TESTS_FILE, specTestsSource } from "./specTests";
+
+export type PlannerTier = "auto" | "fast" | "strong";
+
+export interface BuildDeps {
+  router: Pick<Router, "chat">;
+  runChecks(input: SandboxInput): Promise<SandboxResult>;
+  store: BuildStore;
+  now?: () => Date;
+}
+
+export interface BuildTodo {
+  id: string;
+  title: string;
+  notes: string;
+}
+
+export class BuildError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const FEATURE: Record<BuildStep, string> = {
+  plan: "build-plan",
+  "plan-retry": "build-plan",
+  "plan-strong": "build-plan",
+  code: "build-code",
+};
+
+const CHECK_LIMITS = { timeoutMs: 15_000, testTimeoutMs: 2_000, memoryMb: 96 };
+
+export function createBuildChain(deps: BuildDeps) {
+  const now = deps.now ?? (() => new Date());
+  const running = new Set<string>();
+
+  async function save(build: Build): Promise<Build> {
+    const saved = { ...build, updatedAt: now().toISOString() };
+    await deps.store.save(saved);
+    return saved;
+  }
+
+  async function callModel(
+    build: Build,
+    step: BuildStep,
+    revision: number,
+    model: string,
+    messages: ChatMessage[],
+  ): Promise<{ text: string; call: StepCall }> {
+    const idempotencyKey = buildIdempotencyKey({
+      todoId: build.todoId,
+      todoText: `${build.task.title}\n${build.task.notes}`,
+      run: build.run,
+      step,
+      revision,
+    });
+    const { text, response, routing } = await deps.router.chat(
+      { model, messages, temperature: 0 },
+      { feature: FEATURE[step], userId: build.owner, idempotencyKey },
+    );
+    const extra = (response as { x_switchyard?: { scripted?: boolean } }).x_switchyard;
+    return {
+      text,
+      call: {
+        step,
+        revision,
+        idempotencyKey,
+        modelRequested: model,
+        modelUsed: routing.modelUsed,
+        provider: routing.provider,
+        tier: routing.tier,
+        score: routing.score,
+        reasons: routing.reasons,
+        costUsd: routing.costUsd,
+        latencyMs: Math.round(routing.latencyMs),
+        replay: routing.replay,
+        scripted: extra?.scripted === true,
+      },
+    };
+  }
+
+  function parseSpec(text: string): { spec: BuildSpec } | { error: string } {
+    try {
+      const parsed = buildSpec.safeParse(extractJson(text));
+      if (parsed.success) return { spec: parsed.data };
+      const issue = parsed.error.issues[0];
+      return { error: `${issue?.path.join(".") || "spec"}: ${issue?.message ?? "invalid"}` };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : "not JSON" };
+    }
+  }
+
+  async function plan(build: Build, tier: PlannerTier): Promise<Build> {
+    const task: TaskText = build.task;
+    const calls: StepCall[] = [];
+    let answer = await callModel(build, "plan", 0, tier, plannerMessages(task));
+    calls.push(answer.call);
+    let parsed = parseSpec(answer.text);
+    if ("error" in parsed) {
+      answer = await callModel(build, "plan-retry", 0, tier, plannerMessages(task, parsed.error));
+      calls.push(answer.call);
+      parsed = parseSpec(answer.text);
+    }
+    if ("error" in parsed)
+      throw new BuildError(
+        "invalid_spec",
+        `The planner's specification was malformed twice: ${parsed.error}`,
+      );
+    let spec = parsed.spec;
+    let escalation: string | null = null;
+    if (answer.call.tier === "strong" && tier === "auto")
+      escalation = `The classifier scored the task complex (${answer.call.score?.toFixed(2) ?? "?"}): planned on the strong tier.`;
+    if (spec.complexity === "complex" && answer.call.tier !== "strong") {
+      const strong = await callModel(build, "plan-strong", 0, "strong", plannerMessages(task));
+      calls.push(strong.call);
+      const again = parseSpec(strong.text);
+      if ("spec" in again) spec = again.spec;
+      escalation = "The planner marked its spec complex: re-planned on the strong tier.";
+    }
+    return { ...build, spec, planCalls: calls, escalation, status: "coding" };
+  }
+
+  async function code(build: Build): Promise<Build> {
+    const spec = build.spec;
+    if (!spec) throw new BuildError("no_spec", "There is no specification to code from.");
+    const previous = build.revisions.at(-1);
+    const review = build.reviews.at(-1);
+    const change: ChangeRequest | undefined =
+      previous && review?.action === "request_changes" && review.revision === previous.n
+        ? {
+            comment: review.comment,
+            previousCode: previous.code,
+            previousTests: previous.tests,
+            failingTests: previous.check?.tests.filter((t) => t.status === "failed") ?? [],
+          }
+        : undefined;
+    const n = (previous?.n ?? 0) + 1;
+    const tier = spec.complexity === "simple" ? "fast" : "strong";
+    const { text, call } = await callModel(build, "code", n, tier, coderMessages(build.task, spec, change));
+    const output = parseCoderOutput(text);
+    const revision: Revision = {
+      n,
+      code: output?.code ?? "",
+      tests: output?.tests ?? "",
+      call,
+      check: output
+        ? null
+        : {
+            ok: false,
+            tests: [],
+            stopped: { reason: "compile_error", message: "The coder's answer held no code block." },
+            logs: [],
+            durationMs: 0,
+          },
+      ...(change ? { requestedChange: change.comment } : {}),
+    };
+    return {
+      ...build,
+      revisions: [...build.revisions, revision],
+      status: output ? "checking" : "awaiting_review",
+    };
+  }
+
+  async function check(build: Build): Promise<Build> {
+    const latest = build.revisions.at(-1);
+    if (!latest || !build.spec) throw new BuildError("nothing_to_check", "There is no code to check.");
+    const files: Record<string, string> = {
+      [SOLUTION_FILE]: latest.code,
+      [SPEC_TESTS_FILE]: specTestsSource(build.spec),
+    };
+    if (latest.tests) files[CODER_TESTS_FILE] = latest.tests;
+    const result = await deps.runChecks({
+      files,
+      tests: latest.tests ? [SPEC_TESTS_FILE, CODER_TESTS_FILE] : [SPEC_TESTS_FILE],
+      limits: CHECK_LIMITS,
+    });
+    const checked: Revision = {
+      ...latest,
+      check: {
+        ok: result.ok,
+        tests: result.tests,
+        stopped: result.stopped,
+        logs: result.logs,
+        durationMs: result.durationMs,
+      },
+    };
+    return { ...build, revisions: [...build.revisions.slice(0, -1), checked], status: "awaiting_review" };
+  }
+
+  /** Runs steps until the build waits for a human or fails; saves after each step. */
+  async function advance(start: Build, tier: PlannerTier): Promise<Build> {
+    let build = start;
+    while (build.status === "planning" || build.status === "coding" || build.status === "checking") {
+      const step = build.status;
+      try {
+        const next =
+          step === "planning"
+            ? await plan(build, tier)
+            : step === "coding"
+              ? await code(build)
+              : await check(build);
+        build = await save({ ...next, error: null });
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        return save({
+          ...build,
+          status: "failed",
+          error: {
+            code: typeof code === "string" ? code : "step_failed",
+            message: `${step} failed: ${error instanceof Error ? error.message : "unknown error"}`,
+            step,
+          },
+        });
+      }
+    }
+    return build;
+  }
+
+  function inBackground(build: Build, tier: PlannerTier): Promise<Build> {
+    const id = `${build.owner}:${build.todoId}`;
+    running.add(id);
+    return advance(build, tier).finally(() => running.delete(id));
+  }
+
+  return {
+    get: (owner: string, todoId: string) => deps.store.latest(owner, todoId),
+
+    /**
+     * Starts a build of the todo (or returns the one in progress). `done` settles when the build waits
+     * for review or fails; routes return at once and the page polls.
+     */
+    async start(owner: string, todo: BuildTodo, tier: PlannerTier = "auto") {
+      const current = await deps.store.latest(owner, todo.id);
+      if (current && running.has(`${owner}:${todo.id}`))
+        return { build: current, done: Promise.resolve(current) };
+      if (current && current.status === "awaiting_review")
+        return { build: current, done: Promise.resolve(current) };
+      const build = await save({
+        todoId: todo.id,
+        owner,
+        run: (await deps.store.runs(owner, todo.id)) + 1,
+        task: { title: todo.title, notes: todo.notes },
+        status: "planning",
+        spec: null,
+        planCalls: [],
+        escalation: null,
+        revisions: [],
+        reviews: [],
+        error: null,
+        updatedAt: now().toISOString(),
+      });
+      return { build, done: inBackground(build, tier) };
+    },
+
+    /** Re-runs the step that failed, with the same idempotency keys. */
+    async retry(owner: string, todoId: string, tier: PlannerTier = "auto") {
+      const current = await deps.store.latest(owner, todoId);
+      if (current?.status !== "failed" || !current.error)
+        throw new BuildError("not_retryable", "Only a failed build can be retried.");
+      const build = await save({ ...current, status: current.error.step, error: null });
+      return { build, done: inBackground(build, tier) };
+    },
+
+    async review(owner: string, todoId: string, action: ReviewAction, revision: number, comment = "") {
+      const current = await deps.store.latest(owner, todoId);
+      if (!current) throw new BuildError("not_found", "This todo has no build.");
+      if (alreadyApplied(current, action, revision))
+        return { build: current, done: Promise.resolve(current) };
+      const build = await save(applyReview(current, action, revision, comment, now()));
+      const done = build.status === "coding" ? inBackground(build, "auto") : Promise.resolve(build);
+      return { build, done };
+    },
+  };
+}
+
+export type BuildChain = ReturnType<typeof createBuildChain>;
