@@ -1,4 +1,4 @@
-import { themeScript } from "@switchyard/ui";
+import { ThemeToggle, themeScript } from "@switchyard/ui";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -15,7 +15,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script that sets the theme before first paint */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
-      <body>{children}</body>
+      <body>
+        {children}
+        <div className="fixed right-4 bottom-4">
+          <ThemeToggle />
+        </div>
+      </body>
     </html>
   );
 }
