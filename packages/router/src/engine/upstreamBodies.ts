@@ -4,8 +4,14 @@ import type { ChatRequest, EmbeddingRequest } from "@switchyard/wire";
 import type { LiveCatalog, LiveRoute } from "../policy/liveCatalog.ts";
 import type { RequestOptions } from "../types.ts";
 
-function openRouterProvider(req: { provider?: ChatRequest["provider"] }, o: RequestOptions) {
+function openRouterProvider(
+  req: { provider?: ChatRequest["provider"] },
+  route: LiveRoute,
+  o: RequestOptions,
+) {
   const provider: Record<string, unknown> = { ...req.provider };
+  // A route pinned to one upstream provider asks OpenRouter for it first, unless the caller chose an order.
+  if (route.route.upstreamProvider && !provider.order) provider.order = [route.route.upstreamProvider];
   if (o.zdrOnly) provider.zdr = true;
   if (o.sort) provider.sort = o.sort;
   if (o.maxPrice) provider.max_price = o.maxPrice;
@@ -30,7 +36,7 @@ export function chatBody(
     delete body.stream_options;
   }
   if (route.account.kind === "openrouter") {
-    const provider = openRouterProvider(req, o);
+    const provider = openRouterProvider(req, route, o);
     if (provider) body.provider = provider;
     if (models && models.length > 0) {
       body.models = models

@@ -14,8 +14,9 @@ export interface Agents {
 
 export function createAgents(): Agents {
   return {
-    http: new http.Agent({ keepAlive: true, scheduling: "lifo" }),
-    https: new https.Agent({ keepAlive: true, scheduling: "lifo" }),
+    // Node keeps 256 idle sockets by default: a burst above that would reconnect on the next burst.
+    http: new http.Agent({ keepAlive: true, scheduling: "lifo", maxFreeSockets: 2048 }),
+    https: new https.Agent({ keepAlive: true, scheduling: "lifo", maxFreeSockets: 2048 }),
   };
 }
 
