@@ -61,7 +61,8 @@ export async function startImagesApp(
         DATABASE_URL: "",
         OPENROUTER_API_KEY: "",
         OPENAI_API_KEY: "",
-        SWITCHYARD_LOG_LEVEL: "error",
+        // Failed requests are logged at warn, successful ones at info (too many lines for 1000).
+        SWITCHYARD_LOG_LEVEL: "warn",
         ...env,
       },
     },

@@ -1,8 +1,11 @@
 // One stress run: a fresh images app (new database, cold breakers), the provider reset and given the
 // scenario's faults, a warm-up request, then N concurrent generate requests; figures from the client's
 // view and from the provider's request log.
+import { copyFileSync } from "node:fs";
+import path from "node:path";
 import { pidRss } from "../lib/peakMemory.ts";
 import { percentile } from "../lib/percentiles.ts";
+import { resultsDir } from "../lib/report.ts";
 import { fireRequests } from "./fireRequests.ts";
 import { startImagesApp } from "./imagesApp.ts";
 import {
@@ -123,6 +126,12 @@ export async function runScenario(
       midway_event_ms: midwayAt,
       errors,
     };
+    if (figures.failed > 0) {
+      // The app's log names the router's error for each failed request (its scratch folder goes away).
+      const kept = path.join(resultsDir, `stress-${scenario.name}-app.log.tmp`);
+      copyFileSync(path.join(app.workDir, "app.log"), kept);
+      console.log(`${figures.failed} request(s) failed; the app's log is kept at ${kept}`);
+    }
     return { figures, calls, runStart };
   } finally {
     await app.stop();
