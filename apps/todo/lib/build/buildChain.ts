@@ -31,6 +31,7 @@ export interface BuildTodo {
 }
 
 export class BuildError extends Error {
+  override readonly name = "BuildError";
   constructor(
     readonly code: string,
     message: string,
@@ -237,7 +238,10 @@ export function createBuildChain(deps: BuildDeps) {
   function inBackground(build: Build, tier: PlannerTier): Promise<Build> {
     const id = `${build.owner}:${build.todoId}`;
     running.add(id);
-    return advance(build, tier).finally(() => running.delete(id));
+    const done = advance(build, tier).finally(() => running.delete(id));
+    // Routes return before the steps finish; a store failure must not become an unhandled rejection.
+    done.catch(() => {});
+    return done;
   }
 
   return {

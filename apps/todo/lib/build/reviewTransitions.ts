@@ -5,6 +5,7 @@ import type { Build, BuildStatus, ReviewEntry } from "./buildTypes";
 export type ReviewAction = ReviewEntry["action"];
 
 export class ReviewError extends Error {
+  override readonly name = "ReviewError";
   constructor(
     readonly code: "not_reviewable" | "stale_revision" | "comment_required",
     message: string,
