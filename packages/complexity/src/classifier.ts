@@ -1,0 +1,41 @@
+// The learned complexity classifier behind the router's Classifier contract. It always scores with the
+// local 512-d embedding (its weights were trained in that space), reusing the caller's when given.
+import { embedTexts, LOCAL_EMBEDDING_DIMENSIONS } from "@switchyard/local-provider/embedder";
+import type { Classifier, ComplexityInput, ComplexityVerdict } from "@switchyard/router";
+import { structuralFeatures } from "./features.ts";
+import { promptText } from "./promptText.ts";
+import { topReasons } from "./reasons.ts";
+import { scoreFeatures } from "./scoreFeatures.ts";
+import { DEFAULT_TARGET, type RoutingTarget, thresholdFor } from "./thresholdTarget.ts";
+import { type ComplexityWeights, loadCommittedWeights } from "./weightsFile.ts";
+
+export interface ComplexityClassifierOptions {
+  /** The cost/quality dial; default `{ quality: 0.95 }` of strong-only accuracy. */
+  target?: RoutingTarget;
+  /** Weights to use instead of the committed file (tests, retrained models). */
+  weights?: ComplexityWeights;
+  /** Embeds a prompt when the caller did not pass an embedding; the local model by default. */
+  embed?: (text: string) => Promise<number[]>;
+}
+
+export interface ComplexityClassifier extends Classifier {
+  classify(input: ComplexityInput): Promise<ComplexityVerdict>;
+}
+
+const embedLocally = async (text: string): Promise<number[]> => (await embedTexts([text]))[0]!;
+
+export function createComplexityClassifier(options: ComplexityClassifierOptions = {}): ComplexityClassifier {
+  const weights = options.weights ?? loadCommittedWeights();
+  const threshold = thresholdFor(weights.thresholds, options.target ?? DEFAULT_TARGET);
+  const embed = options.embed ?? embedLocally;
+  return {
+    async classify(input) {
+      const text = promptText(input.messages);
+      // An embedding of another size comes from another model and would be meaningless to these weights.
+      const embedding =
+        input.embedding?.length === LOCAL_EMBEDDING_DIMENSIONS ? input.embedding : await embed(text);
+      const { score, contributions } = scoreFeatures(weights, structuralFeatures(input.messages), embedding);
+      return { score, threshold, reasons: topReasons(contributions, score >= threshold) };
+    },
+  };
+}

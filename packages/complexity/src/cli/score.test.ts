@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+const PACKAGE_DIR = new URL("../../", import.meta.url).pathname;
+
+function runScore(input: string) {
+  const result = spawnSync("node_modules/.bin/tsx", ["src/cli/score.ts"], {
+    cwd: PACKAGE_DIR,
+    input,
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the score CLI", () => {
+  it("writes one score line per prompt line, and nothing else on stdout", () => {
+    const { status, stdout, stderr } = runScore(
+      '{"prompt": "what is 2+2"}\n{"prompt": "Prove Fermat\'s little theorem", "id": 7}\n',
+    );
+    expect(status).toBe(0);
+    const lines = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(["score"]);
+      expect(line.score).toBeGreaterThanOrEqual(0);
+      expect(line.score).toBeLessThanOrEqual(1);
+    }
+    expect(stderr).toBe("");
+  });
+
+  it("keeps the lines it could read, marks bad ones null and explains them on stderr", () => {
+    const input = [
+      '{"prompt": "what is 2+2"}',
+      "",
+      "{not json",
+      '{"text": "no prompt field"}',
+      '{"prompt": "hi"}',
+    ].join("\n");
+    const { status, stdout, stderr } = runScore(`${input}\n`);
+    expect(status).not.toBe(0);
+    const scores = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).score);
+    expect(scores).toHaveLength(5);
+    expect(scores.map((s) => s === null)).toEqual([false, true, true, true, false]);
+    expect(stderr).toContain("line 2: empty line");
+    expect(stderr).toContain("line 3: not valid JSON");
+    expect(stderr).toContain('line 4: expected a JSON object with a "prompt" string');
+  });
+});

@@ -1,0 +1,97 @@
+// `pnpm --filter @switchyard/complexity bench`: classification latency with and without a precomputed
+// embedding, on held-out prompts. Writes bench/results/router-eval-latency.{json,md}.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { embedTexts } from "@switchyard/local-provider/embedder";
+import { createComplexityClassifier } from "../classifier.ts";
+import { splitRows } from "./heldOut.ts";
+
+const RESULTS_DIR = new URL("../../../../bench/results/", import.meta.url).pathname;
+const SAMPLE = 200;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const summary = (ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1)! };
+};
+
+const { validation } = splitRows();
+// Every k-th held-out prompt, so the sample mixes GSM8K and MMLU lengths like the split does.
+const prompts = validation
+  .filter((_, i) => i % Math.ceil(validation.length / SAMPLE) === 0)
+  .map((row) => row.prompt)
+  .concat(["what is 2+2", "Write a haiku about spring.", "Summarise this paragraph in one sentence."]);
+const classifier = createComplexityClassifier();
+await classifier.classify({ messages: [{ role: "user", content: "warm up" }] });
+
+const withEmbedding: number[] = [];
+const computingEmbedding: number[] = [];
+const embeddingOnly: number[] = [];
+for (const prompt of prompts) {
+  const messages = [{ role: "user" as const, content: prompt }];
+  let start = performance.now();
+  const [embedding] = await embedTexts([prompt]);
+  embeddingOnly.push(performance.now() - start);
+  start = performance.now();
+  await classifier.classify({ messages, embedding });
+  withEmbedding.push(performance.now() - start);
+  start = performance.now();
+  await classifier.classify({ messages });
+  computingEmbedding.push(performance.now() - start);
+}
+
+const lengths = prompts.map((p) => p.length).sort((a, b) => a - b);
+// Embedding cost grows with length, so the budget is reported for short chat-like prompts too.
+const byLength = [
+  { label: "up to 200 chars", max: 200 },
+  { label: "201-600 chars", max: 600 },
+  { label: "over 600 chars", max: Number.POSITIVE_INFINITY },
+].map(({ label, max }, i, all) => {
+  const min = i === 0 ? 0 : all[i - 1]!.max;
+  const ms = computingEmbedding.filter((_, k) => prompts[k]!.length > min && prompts[k]!.length <= max);
+  return { label, prompts: ms.length, computingEmbeddingMs: summary(ms) };
+});
+const report = {
+  generatedAt: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    loadAverage1m: loadavg()[0]!,
+  },
+  prompts: prompts.length,
+  promptChars: { p50: percentile(lengths, 0.5), p95: percentile(lengths, 0.95) },
+  givenEmbeddingMs: summary(withEmbedding),
+  computingEmbeddingMs: summary(computingEmbedding),
+  embeddingAloneMs: summary(embeddingOnly),
+  computingEmbeddingByLength: byLength,
+};
+const f = (x: number) => x.toFixed(2);
+mkdirSync(RESULTS_DIR, { recursive: true });
+writeFileSync(`${RESULTS_DIR}router-eval-latency.json`, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(
+  `${RESULTS_DIR}router-eval-latency.md`,
+  [
+    "# Complexity classifier latency",
+    "",
+    `Generated ${report.generatedAt} on ${report.machine.cpus} cores (${report.machine.model}), Node ${report.machine.node}, ` +
+      `one prompt at a time, ${report.prompts} held-out prompts (median ${report.promptChars.p50} chars, p95 ${report.promptChars.p95}).`,
+    "",
+    "| path | p50 ms | p95 ms | max ms | budget |",
+    "|---|---|---|---|---|",
+    `| given the 512-d embedding | ${f(report.givenEmbeddingMs.p50)} | ${f(report.givenEmbeddingMs.p95)} | ${f(report.givenEmbeddingMs.max)} | p95 <= 1 ms |`,
+    `| computing the embedding itself | ${f(report.computingEmbeddingMs.p50)} | ${f(report.computingEmbeddingMs.p95)} | ${f(report.computingEmbeddingMs.max)} | p95 <= 20 ms |`,
+    `| the local embedding alone | ${f(report.embeddingAloneMs.p50)} | ${f(report.embeddingAloneMs.p95)} | ${f(report.embeddingAloneMs.max)} | - |`,
+    ...byLength.map(
+      (b) =>
+        `| computing the embedding, ${b.label} (${b.prompts} prompts) | ${f(b.computingEmbeddingMs.p50)} | ${f(b.computingEmbeddingMs.p95)} | ${f(b.computingEmbeddingMs.max)} | p95 <= 20 ms |`,
+    ),
+    "",
+    `Load average (1 min) at the end of the run: ${report.machine.loadAverage1m.toFixed(1)} on ${report.machine.cpus} cores. ` +
+      "The embedding is USE-lite on TensorFlow.js's " +
+      "wasm backend (@switchyard/local-provider); the classifier's own work is the first row.",
+    "",
+  ].join("\n"),
+);
+console.log(JSON.stringify(report, null, 2));

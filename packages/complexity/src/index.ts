@@ -1,0 +1,17 @@
+export {
+  type ComplexityClassifier,
+  type ComplexityClassifierOptions,
+  createComplexityClassifier,
+} from "./classifier.ts";
+export { ComplexityError, type ComplexityErrorCode } from "./errors.ts";
+export { STRUCTURAL_FEATURES, structuralFeatures, structuralFeaturesOfText } from "./features.ts";
+export { promptText } from "./promptText.ts";
+export { topReasons } from "./reasons.ts";
+export { type FeatureContribution, type FeatureScore, scoreFeatures } from "./scoreFeatures.ts";
+export { DEFAULT_TARGET, type RoutingTarget, routingTarget, thresholdFor } from "./thresholdTarget.ts";
+export {
+  type ComplexityWeights,
+  complexityWeights,
+  loadCommittedWeights,
+  parseWeights,
+} from "./weightsFile.ts";

@@ -1,0 +1,56 @@
+// The committed model: a zod-checked JSON file, so a hand-edited or stale file fails loudly at load.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { ComplexityError } from "./errors.ts";
+
+const vector = z.array(z.number());
+
+export const thresholdTable = z.object({
+  /** Score thresholds that send about `strongShare` of training-like traffic to the strong model. */
+  byStrongShare: z.array(z.object({ strongShare: z.number(), threshold: z.number() })),
+  /** Score thresholds that reach `quality` x strong-only accuracy on each source of the training part. */
+  byQuality: z.array(z.object({ quality: z.number(), threshold: z.number(), strongShare: z.number() })),
+});
+export type ThresholdTable = z.infer<typeof thresholdTable>;
+
+export const complexityWeights = z.object({
+  version: z.literal(1),
+  model: z.literal("logistic-regression"),
+  embeddingModel: z.string(),
+  /** What the score predicts, e.g. "needsStrong": only the strong model answers correctly. */
+  target: z.string(),
+  bias: z.number(),
+  structural: z.object({ names: z.array(z.string()), mean: vector, std: vector, weights: vector }),
+  embedding: z.object({ mean: vector, std: vector, weights: vector }),
+  thresholds: thresholdTable,
+  training: z.object({
+    dataSha256: z.string(),
+    seed: z.number(),
+    validationShare: z.number(),
+    trainRows: z.number(),
+    l2: z.number(),
+    structuralL2Scale: z.number(),
+    iterations: z.number(),
+    classWeighting: z.boolean(),
+    balanceSources: z.boolean(),
+    crossValidation: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  }),
+});
+export type ComplexityWeights = z.infer<typeof complexityWeights>;
+
+export const COMMITTED_WEIGHTS_FILE = new URL("../complexity.weights.json", import.meta.url).pathname;
+
+let committed: ComplexityWeights | undefined;
+
+export function parseWeights(json: unknown): ComplexityWeights {
+  const parsed = complexityWeights.safeParse(json);
+  if (!parsed.success)
+    throw new ComplexityError("complexity:bad_weights", `weights file is invalid: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** The weights committed with the package, read once per process. */
+export function loadCommittedWeights(): ComplexityWeights {
+  committed ??= parseWeights(JSON.parse(readFileSync(COMMITTED_WEIGHTS_FILE, "utf8")));
+  return committed;
+}
