@@ -26,11 +26,14 @@ export function TodoItem({
   const [error, setError] = useState<string | null>(null);
   const done = todo.status === "done";
 
+  // Optimistic: the change shows at once and is rolled back if the server refuses it.
   async function save(patch: TodoPatch) {
     setError(null);
+    onChanged({ ...todo, ...patch });
     try {
       onChanged(await todoApi.update(todo.id, patch, newActionKey()));
     } catch (e) {
+      onChanged(todo);
       setError(e instanceof ApiCallError ? e.message : "Could not save.");
     }
   }
