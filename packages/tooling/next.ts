@@ -6,11 +6,14 @@ export function defineNextConfig(extra: NextConfig = {}): NextConfig {
     reactStrictMode: true,
     poweredByHeader: false,
     transpilePackages: [
-      "@switchyard/ui",
-      "@switchyard/router",
+      "@switchyard/complexity",
       "@switchyard/db",
-      "@switchyard/wire",
+      "@switchyard/local-provider",
+      "@switchyard/router",
+      "@switchyard/sandbox",
       "@switchyard/server",
+      "@switchyard/ui",
+      "@switchyard/wire",
     ],
     // Native/wasm-heavy packages load from node_modules at run time instead of being bundled.
     serverExternalPackages: [

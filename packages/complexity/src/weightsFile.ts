@@ -1,6 +1,8 @@
 // The committed model: a zod-checked JSON file, so a hand-edited or stale file fails loudly at load.
-import { readFileSync } from "node:fs";
+// A static import, not a file read: Next bundles this package, and the JSON travels with the bundle.
+
 import { z } from "zod";
+import committedJson from "../complexity.weights.json" with { type: "json" };
 import { ComplexityError } from "./errors.ts";
 
 const vector = z.array(z.number());
@@ -38,8 +40,6 @@ export const complexityWeights = z.object({
 });
 export type ComplexityWeights = z.infer<typeof complexityWeights>;
 
-export const COMMITTED_WEIGHTS_FILE = new URL("../complexity.weights.json", import.meta.url).pathname;
-
 let committed: ComplexityWeights | undefined;
 
 export function parseWeights(json: unknown): ComplexityWeights {
@@ -51,6 +51,6 @@ export function parseWeights(json: unknown): ComplexityWeights {
 
 /** The weights committed with the package, read once per process. */
 export function loadCommittedWeights(): ComplexityWeights {
-  committed ??= parseWeights(JSON.parse(readFileSync(COMMITTED_WEIGHTS_FILE, "utf8")));
+  committed ??= parseWeights(committedJson);
   return committed;
 }

@@ -3,8 +3,9 @@
 import { writeFileSync } from "node:fs";
 import { dataSha256, embedRows, SPLIT_SEED, splitRows, VALIDATION_SHARE } from "../evaluation/heldOut.ts";
 import { figuresBySource } from "../evaluation/scoreRows.ts";
-import { COMMITTED_WEIGHTS_FILE } from "../weightsFile.ts";
 import { trainComplexityModel } from "./trainModel.ts";
+
+const COMMITTED_WEIGHTS_FILE = new URL("../../complexity.weights.json", import.meta.url).pathname;
 
 const { train, validation } = splitRows();
 const trainSet = await embedRows(train, "training part");
