@@ -1,4 +1,5 @@
 export const NAV = [
   { href: "/", label: "Generate" },
   { href: "/gallery", label: "Gallery" },
+  { href: "/usage", label: "Usage" },
 ];

@@ -12,7 +12,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script that sets the theme before first paint */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>

@@ -1,5 +1,6 @@
 import { getLiveStatus } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
+import { NAV } from "@/components/nav";
 import { TodoApp } from "@/components/TodoApp";
 import { currentOwner } from "@/lib/owner";
 import { listTodos } from "@/lib/todoRepository";
@@ -12,7 +13,7 @@ export default async function Home() {
   void services.backfill.kick();
   const todos = await listTodos(services.db, currentOwner());
   return (
-    <AppShell title="Todos" nav={[{ href: "/", label: "Todos" }]} status={status}>
+    <AppShell title="Todos" nav={NAV} status={status}>
       <TodoApp initialTodos={todos} />
     </AppShell>
   );

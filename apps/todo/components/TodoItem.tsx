@@ -104,6 +104,12 @@ export function TodoItem({
         )}
       </div>
       <div className="flex shrink-0 gap-1 text-xs opacity-70 group-hover:opacity-100 group-focus-within:opacity-100">
+        <a
+          href={`/build/${todo.id}`}
+          className="rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
+          Plan &amp; build
+        </a>
         <button
           type="button"
           onClick={() => setEditing(true)}

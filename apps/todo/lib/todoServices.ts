@@ -1,10 +1,9 @@
 // The todo app's server-side pieces, built once per process over the shared database and router.
 import type { Database } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
-import { getDb } from "@switchyard/server";
+import { getDb, getRouter } from "@switchyard/server";
 import { type AskDeps, createAskChain } from "./askChain";
 import { createEmbeddingBackfill, type EmbeddingBackfill } from "./embeddingBackfill";
-import { routerWithFallback } from "./fallbackRouter";
 import { hybridSearch } from "./hybridSearch";
 import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder";
 
@@ -40,7 +39,7 @@ const key = Symbol.for("switchyard.todo.services");
 export function todoServices(): Promise<TodoServices> {
   const g = globalThis as { [key]?: Promise<TodoServices> };
   g[key] ??= (async () => {
-    const [{ db }, router] = await Promise.all([getDb(), routerWithFallback(APP_NAME)]);
+    const [{ db }, router] = await Promise.all([getDb(), getRouter(APP_NAME)]);
     const embedder = routerEmbedder(router);
     const backfill = createEmbeddingBackfill(db, embedder);
     const ask = createAskChain({ embedder, retrieve: askRetriever(db), router });

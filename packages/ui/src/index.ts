@@ -1,7 +1,7 @@
 export { AppShell } from "./AppShell";
-export { ElapsedTimer } from "./ElapsedTimer";
-export { LiveStatus, type LiveStatusProps } from "./LiveStatus";
-export { ThemeToggle, themeScript } from "./ThemeToggle";
 export { CostPill } from "./CostPill";
+export { ElapsedTimer } from "./ElapsedTimer";
 export { formatUsd } from "./formatUsd";
+export { LiveStatus, type LiveStatusProps } from "./LiveStatus";
 export { RouteBadge, type RouteBadgeProps } from "./RouteBadge";
+export { ThemeToggle, themeScript } from "./ThemeToggle";

@@ -136,9 +136,15 @@ export const embeddingResponse = z
     model: z.string(),
     provider: z.string().optional(),
     data: z.array(
-      z.object({ object: z.literal("embedding"), index: z.number(), embedding: z.union([z.array(z.number()), z.string()]) }),
+      z.object({
+        object: z.literal("embedding"),
+        index: z.number(),
+        embedding: z.union([z.array(z.number()), z.string()]),
+      }),
     ),
-    usage: z.object({ prompt_tokens: z.number(), total_tokens: z.number(), cost: z.number().optional() }).loose(),
+    usage: z
+      .object({ prompt_tokens: z.number(), total_tokens: z.number(), cost: z.number().optional() })
+      .loose(),
   })
   .loose();
 export type EmbeddingResponse = z.infer<typeof embeddingResponse>;

@@ -1,6 +1,7 @@
 import { getLiveStatus, loadUsageDashboard } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
 import { UsageDashboard } from "@switchyard/ui/usage";
+import { NAV } from "@/components/nav";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +13,7 @@ export default async function UsagePage(props: {
     loadUsageDashboard("images", await props.searchParams),
   ]);
   return (
-    <AppShell
-      title="Images · Usage"
-      nav={[
-        { href: "/", label: "Generate" },
-        { href: "/usage", label: "Usage" },
-      ]}
-      status={status}
-    >
+    <AppShell title="Images · Usage" nav={NAV} status={status}>
       <UsageDashboard data={data} basePath="/usage" chainUrl="/usage/api/requests" />
     </AppShell>
   );

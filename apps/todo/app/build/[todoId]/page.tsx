@@ -3,6 +3,7 @@ import { AppShell } from "@switchyard/ui";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BuildReview } from "@/components/build/BuildReview";
+import { NAV } from "@/components/nav";
 import { buildChain } from "@/lib/build/buildServices";
 import { currentOwner } from "@/lib/owner";
 import { getTodo } from "@/lib/todoRepository";
@@ -21,10 +22,7 @@ export default async function BuildPage({ params }: { params: Promise<{ todoId: 
   return (
     <AppShell
       title="Plan & build"
-      nav={[
-        { href: "/", label: "Todos" },
-        { href: `/build/${todo.id}`, label: "Plan & build" },
-      ]}
+      nav={[...NAV, { href: `/build/${todo.id}`, label: "Plan & build" }]}
       status={status}
     >
       <div className="flex flex-col gap-4">

@@ -1,0 +1,4 @@
+export const NAV = [
+  { href: "/", label: "Todos" },
+  { href: "/usage", label: "Usage" },
+];
