@@ -3,14 +3,14 @@ import { runInSandbox } from "@switchyard/sandbox";
 import { ApiError } from "@switchyard/server";
 import { todoServices } from "../todoServices";
 import { type BuildChain, createBuildChain } from "./buildChain";
-import { memoryBuildStore } from "./buildStore";
+import { postgresBuildStore } from "./buildStore";
 
 const key = Symbol.for("switchyard.todo.buildChain");
 
 export function buildChain(): Promise<BuildChain> {
   const g = globalThis as { [key]?: Promise<BuildChain> };
-  g[key] ??= todoServices().then(({ router }) =>
-    createBuildChain({ router, runChecks: runInSandbox, store: memoryBuildStore() }),
+  g[key] ??= todoServices().then(({ db, router }) =>
+    createBuildChain({ router, runChecks: runInSandbox, store: postgresBuildStore(db) }),
   );
   g[key].catch(() => {
     delete g[key];

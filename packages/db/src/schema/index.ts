@@ -4,4 +4,5 @@ export * from "./creditSnapshots.ts";
 export * from "./idempotencyKeys.ts";
 export * from "./images.ts";
 export * from "./llmCalls.ts";
+export * from "./todoBuilds.ts";
 export * from "./todos.ts";
