@@ -28,7 +28,9 @@ describe("writing todos", () => {
     expect((await listTodos(env.db, "cy"))[0]?.embedded).toBe(false);
 
     env.provider.control.reset();
-    await backfill.kick();
+    // The router's breaker for the endpoint is still open for a moment: the backfill's own backoff
+    // (real, if short, sleeps here) outlasts it, as it would in production.
+    await createEmbeddingBackfill(env.db, embedder, { baseDelayMs: 50, maxPerRun: 50 }).kick();
     const [row] = await env.db.select().from(todos).where(eq(todos.id, saved.id));
     expect(row?.embeddingModel).toBe("local/use-lite-512");
     expect(row?.embedding).toHaveLength(512);

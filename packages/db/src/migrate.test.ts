@@ -7,7 +7,9 @@ import { createDb } from "./client.ts";
 import { resultRows } from "./database.ts";
 import { applyMigrations } from "./migrate.ts";
 import { defaultMigrationsFolder } from "./paths.ts";
+import { committedMigrations } from "./testSupport.ts";
 
+const MIGRATIONS = committedMigrations();
 const TABLES = [
   "budget_spend",
   "budgets",
@@ -15,6 +17,7 @@ const TABLES = [
   "idempotency_keys",
   "images",
   "llm_calls",
+  "todo_builds",
   "todos",
 ];
 
@@ -27,7 +30,7 @@ describe("migrations", () => {
   it("create every table and the vector extension, and a second run applies nothing", async () => {
     const handle = await createDb({ dataDir: "memory://" });
     try {
-      expect(handle.migrations).toEqual({ applied: 1, total: 1 });
+      expect(handle.migrations).toEqual({ applied: MIGRATIONS, total: MIGRATIONS });
       const tables = resultRows<{ table_name: string }>(
         await handle.db.execute(
           sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
@@ -38,11 +41,11 @@ describe("migrations", () => {
       expect(ping).toMatchObject({ ok: true, vector: expect.stringMatching(/^\d+\.\d+/) });
 
       const again = await applyMigrations(handle.db, defaultMigrationsFolder());
-      expect(again).toEqual({ applied: 0, total: 1 });
+      expect(again).toEqual({ applied: 0, total: MIGRATIONS });
       const journal = resultRows<{ n: number }>(
         await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
       );
-      expect(journal[0]?.n).toBe(1);
+      expect(journal[0]?.n).toBe(MIGRATIONS);
     } finally {
       await handle.close();
     }

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createDb, type DbHandle } from "./client.ts";
+import { defaultMigrationsFolder } from "./paths.ts";
 import { startPgliteServer } from "./pgliteServer.ts";
 import { EMBEDDING_DIMENSIONS } from "./schema/index.ts";
 
@@ -54,3 +57,11 @@ export const DATABASE_PATHS = [
     },
   },
 ] as const;
+
+/** How many migrations are committed, from drizzle-kit's journal. */
+export function committedMigrations(): number {
+  const journal = JSON.parse(
+    readFileSync(path.join(defaultMigrationsFolder(), "meta", "_journal.json"), "utf8"),
+  );
+  return (journal as { entries: unknown[] }).entries.length;
+}

@@ -4,6 +4,7 @@ import { createdAt, EMBEDDING_DIMENSIONS, tsvector, updatedAt } from "./columns.
 
 export const TODO_STATUSES = ["open", "done"] as const;
 
+// #region todos-table
 export const todos = pgTable(
   "todos",
   {
@@ -34,6 +35,7 @@ export const todos = pgTable(
     index("todos_needs_embedding_idx").on(t.createdAt).where(sql`${t.embeddingModel} is null`),
   ],
 );
+// #endregion
 
 export type Todo = typeof todos.$inferSelect;
 export type NewTodo = typeof todos.$inferInsert;
