@@ -1,6 +1,8 @@
-// pnpm bench:overhead [--quick] [--no-portkey]
+// pnpm bench:overhead [--quick] [--no-portkey] [--upstream-ms=N] [--scenario=both|realistic|saturation]
 // Added latency of the router, in-process, over calling the upstream directly, at concurrency 1, 100
-// and 1000; the Portkey gateway measured the same way as a peer. Writes bench/results/overhead.{md,json,svg}.
+// and 1000, with the Portkey gateway measured the same way as a peer, in two scenarios: a realistic
+// upstream that answers after a fixed delay (the goal is judged here) and an instant upstream that
+// saturates the CPU (added CPU per request and throughput). Writes bench/results/overhead.{md,json,svg}.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -20,76 +22,93 @@ import {
   type Send,
 } from "./overhead/loadClients.ts";
 import { overheadReport } from "./overhead/overheadReport.ts";
-import { startPortkey } from "./overhead/portkeyGateway.ts";
+import { type PortkeyGateway, startPortkey } from "./overhead/portkeyGateway.ts";
 import { runLevel } from "./overhead/runLevel.ts";
+import { type Scenario, scenarioLevels } from "./overhead/scenarios.ts";
 
 const flags = parseFlags(
-  z.object({ quick: z.boolean().default(false), "no-portkey": z.boolean().default(false) }),
-  { quick: { type: "boolean" }, "no-portkey": { type: "boolean" } },
+  z.object({
+    quick: z.boolean().default(false),
+    "no-portkey": z.boolean().default(false),
+    "upstream-ms": z.coerce.number().int().min(1).max(60_000).default(800),
+    scenario: z.enum(["both", "realistic", "saturation"]).default("both"),
+  }),
+  {
+    quick: { type: "boolean" },
+    "no-portkey": { type: "boolean" },
+    "upstream-ms": { type: "string" },
+    scenario: { type: "string" },
+  },
 );
-
-const levels = [
-  { concurrency: 1, requests: flags.quick ? 200 : 2_000 },
-  { concurrency: 100, requests: flags.quick ? 2_000 : 20_000 },
-  { concurrency: 1000, requests: flags.quick ? 4_000 : 20_000 },
-];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const machine = machineFacts();
-const upstream = await startChild(path.join(here, "overhead/fixedUpstream.ts"));
+const upstreamMs = flags["upstream-ms"];
+const scenarios: Scenario[] = flags.scenario === "both" ? ["realistic", "saturation"] : [flags.scenario];
 const portkey = flags["no-portkey"] ? null : await startPortkey();
-const router = createBenchRouter(upstream.url);
-const clientAgent = newAgent();
-const senders: Partial<Record<Mode, Send>> = {
-  direct: directSender(upstream.url, clientAgent),
-  router: routerSender(router),
-  ...(portkey ? { portkey: portkeySender(portkey.url, upstream.url, newAgent()) } : {}),
-};
+
+async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): Promise<LevelFigures[]> {
+  const delayMs = scenario === "realistic" ? upstreamMs : 0;
+  const upstream = await startChild(path.join(here, "overhead/fixedUpstream.ts"), [String(delayMs)]);
+  const router = createBenchRouter(upstream.url);
+  const clientAgent = newAgent();
+  const peerAgent = newAgent();
+  const senders: Partial<Record<Mode, Send>> = {
+    direct: directSender(upstream.url, clientAgent),
+    router: routerSender(router),
+    ...(gateway ? { portkey: portkeySender(gateway.url, upstream.url, peerAgent) } : {}),
+  };
+  try {
+    for (const [mode, send] of Object.entries(senders)) {
+      await send().catch((err: unknown) => {
+        throw new Error(
+          `${scenario} ${mode}: the first request failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      });
+    }
+    const results: LevelFigures[] = [];
+    for (const level of scenarioLevels(scenario, flags.quick, delayMs)) {
+      const memory = samplePeaks(ownRss);
+      const peerMemory = gateway ? samplePeaks(pidRss(gateway.pid)) : null;
+      console.log(
+        `${scenario} c=${level.concurrency}: ${level.requests} requests per mode (${Object.keys(senders).join(", ")})`,
+      );
+      const runs = await runLevel({
+        concurrency: level.concurrency,
+        requestsPerMode: level.requests,
+        blockSize: level.blockSize,
+        warmupPerMode: level.warmup,
+        staggerMs: delayMs,
+        senders,
+        memory,
+        peerMemory,
+        cpu: ownCpuUs,
+        peerCpu: gateway ? pidCpuUs(gateway.pid) : null,
+      });
+      const figures = figuresFor(level.concurrency, runs, memory.stop(), peerMemory?.stop() ?? {});
+      results.push(figures);
+      const r = figures.router;
+      const p = figures.portkey;
+      console.log(
+        `  added p50/p99 ms, CPU µs/req: router ${r.added_p50_ms}/${r.added_p99_ms}, ${r.added_cpu_us_per_request}` +
+          (p ? `; portkey ${p.added_p50_ms}/${p.added_p99_ms}, ${p.added_cpu_us_per_request}` : ""),
+      );
+    }
+    return results;
+  } finally {
+    await router.close();
+    clientAgent.destroy();
+    peerAgent.destroy();
+    await upstream.stop();
+  }
+}
 
 try {
-  for (const [mode, send] of Object.entries(senders)) {
-    await send().catch((err: unknown) => {
-      throw new Error(
-        `${mode}: the first request failed: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    });
-  }
-  const results: LevelFigures[] = [];
-  for (const level of levels) {
-    const memory = samplePeaks(ownRss);
-    const peerMemory = portkey ? samplePeaks(pidRss(portkey.pid)) : null;
-    console.log(
-      `c=${level.concurrency}: ${level.requests} requests per mode (${Object.keys(senders).join(", ")})`,
-    );
-    const runs = await runLevel({
-      concurrency: level.concurrency,
-      requestsPerMode: level.requests,
-      blockSize: Math.max(20, 4 * level.concurrency),
-      warmupPerMode: Math.max(50, 2 * level.concurrency),
-      senders,
-      memory,
-      peerMemory,
-      cpu: ownCpuUs,
-      peerCpu: portkey ? pidCpuUs(portkey.pid) : null,
-    });
-    const figures = figuresFor(level.concurrency, runs, memory.stop(), peerMemory?.stop() ?? {});
-    results.push(figures);
-    console.log(
-      `  added p50/p99 ms: router ${figures.router.added_p50_ms}/${figures.router.added_p99_ms}` +
-        (figures.portkey ? `, portkey ${figures.portkey.added_p50_ms}/${figures.portkey.added_p99_ms}` : ""),
-    );
-  }
-  const report = overheadReport({
-    machine,
-    quick: flags.quick,
-    levels: results,
-    upstream: "fixed",
-  });
+  const results: Partial<Record<Scenario, LevelFigures[]>> = {};
+  for (const scenario of scenarios) results[scenario] = await runScenario(scenario, portkey);
+  const report = overheadReport({ machine, quick: flags.quick, upstreamMs, results });
   for (const file of writeReport(report)) console.log(`wrote ${path.relative(process.cwd(), file)}`);
   console.log(`peak RSS of this process: ${toMiB(process.resourceUsage().maxRSS * 1024)} MiB`);
 } finally {
-  await router.close();
-  clientAgent.destroy();
   await portkey?.stop();
-  await upstream.stop();
 }

@@ -1,6 +1,6 @@
 // A minimal OpenAI-compatible upstream for the overhead benchmark, run in its own process: it drains
-// the request and answers one precomputed chat completion at once, so the upstream costs as little
-// as possible and the same for every path being compared.
+// the request and answers one precomputed chat completion, at once or after a fixed delay (argv[2],
+// ms), so the upstream costs as little as possible and the same for every path being compared.
 import http from "node:http";
 import { exitWithParent, reportReady } from "../lib/childProcess.ts";
 
@@ -21,13 +21,15 @@ const body = Buffer.from(
     usage: { prompt_tokens: 12, completion_tokens: 9, total_tokens: 21, cost: 0.0000072 },
   }),
 );
+const delayMs = Number(process.argv[2] ?? 0);
 const headers = { "content-type": "application/json", "content-length": String(body.length) };
 
 const server = http.createServer((req, res) => {
   req.on("data", () => undefined);
   req.on("end", () => {
     if (req.method === "POST" && req.url?.endsWith("/chat/completions")) {
-      res.writeHead(200, headers).end(body);
+      if (delayMs > 0) setTimeout(() => res.writeHead(200, headers).end(body), delayMs);
+      else res.writeHead(200, headers).end(body);
     } else {
       res
         .writeHead(404, { "content-type": "application/json" })

@@ -1,8 +1,9 @@
 // Turns one level's raw runs into its figures: each mode's percentiles, throughput, CPU and memory,
-// and the router's and Portkey's ADDED figures (their value minus the direct path's, same run).
+// and the router's and Portkey's ADDED figures (their value minus the direct path's, same run),
+// computed from unrounded percentiles so a 1 s upstream delay does not round the difference away.
 
 import { toMiB } from "../lib/peakMemory.ts";
-import { round, summarize } from "../lib/percentiles.ts";
+import { percentile, round, summarize } from "../lib/percentiles.ts";
 import type { Mode } from "./loadClients.ts";
 import type { ModeRun } from "./runLevel.ts";
 
@@ -13,6 +14,8 @@ export interface ModeFigures {
   p50_ms: number;
   p99_ms: number;
   max_ms: number;
+  /** Unrounded p50/p99, from which the added figures are computed. */
+  exact: { p50: number; p99: number };
   throughput_rps: number;
   /** CPU of the benchmark process (client, plus the router when in-process) per request. */
   cpu_us_per_request: number;
@@ -33,6 +36,8 @@ export interface PathFigures extends ModeFigures {
 
 export interface LevelFigures {
   concurrency: number;
+  /** Noise floor: how far the direct path's p99 moves between the first and second half of its samples. */
+  direct_p99_split_half_ms: number;
   direct: ModeFigures;
   router: PathFigures;
   portkey: PathFigures | null;
@@ -45,9 +50,10 @@ function modeFigures(run: ModeRun, peak: number | undefined, peerPeak: number | 
     requests: done,
     errors: run.errors,
     first_error: run.firstError,
-    p50_ms: round(s.p50),
-    p99_ms: round(s.p99),
-    max_ms: round(s.max),
+    p50_ms: round(s.p50, 3),
+    p99_ms: round(s.p99, 3),
+    max_ms: round(s.max, 3),
+    exact: { p50: s.p50, p99: s.p99 },
     throughput_rps: Math.round(run.latenciesMs.length / (run.wallMs / 1000)),
     cpu_us_per_request: round(run.cpuUs / done, 1),
     peer_cpu_us_per_request: round(run.peerCpuUs / done, 1),
@@ -59,8 +65,8 @@ function modeFigures(run: ModeRun, peak: number | undefined, peerPeak: number | 
 function added(m: ModeFigures, direct: ModeFigures): PathFigures {
   return {
     ...m,
-    added_p50_ms: round(m.p50_ms - direct.p50_ms),
-    added_p99_ms: round(m.p99_ms - direct.p99_ms),
+    added_p50_ms: round(m.exact.p50 - direct.exact.p50, 3),
+    added_p99_ms: round(m.exact.p99 - direct.exact.p99, 3),
     added_cpu_us_per_request: round(
       m.cpu_us_per_request + m.peer_cpu_us_per_request - direct.cpu_us_per_request,
       1,
@@ -75,8 +81,12 @@ export function figuresFor(
   peerPeaks: Record<string, number>,
 ): LevelFigures {
   const direct = modeFigures(runs.direct!, peaks.direct, undefined);
+  const samples = runs.direct!.latenciesMs;
+  const half = Math.floor(samples.length / 2);
+  const splitHalf = Math.abs(percentile(samples.slice(0, half), 99) - percentile(samples.slice(half), 99));
   return {
     concurrency,
+    direct_p99_split_half_ms: round(splitHalf, 3),
     direct,
     router: added(modeFigures(runs.router!, peaks.router, undefined), direct),
     portkey: runs.portkey ? added(modeFigures(runs.portkey, peaks.portkey, peerPeaks.portkey), direct) : null,

@@ -1,7 +1,10 @@
 // One concurrency level: the same closed-loop load through each mode, in blocks that alternate
 // (the order rotates every round) so machine drift and noise hit every mode alike. Latency is per
 // request, from send to parsed answer; throughput is requests over the mode's own block time.
+// Against a slow upstream the workers start spread over one upstream delay (staggerMs), so requests
+// arrive evenly instead of in waves of N that all land on the event loop in the same millisecond.
 import type { PeakSampler } from "../lib/peakMemory.ts";
+import { collectGarbage } from "./collectGarbage.ts";
 import type { Mode, Send } from "./loadClients.ts";
 
 export interface ModeRun {
@@ -20,6 +23,8 @@ export interface LevelPlan {
   requestsPerMode: number;
   blockSize: number;
   warmupPerMode: number;
+  /** Worker i starts i × staggerMs / N after the block starts (0: all at once). */
+  staggerMs: number;
   senders: Partial<Record<Mode, Send>>;
   memory: PeakSampler;
   peerMemory: PeakSampler | null;
@@ -31,10 +36,13 @@ async function runBlock(
   send: Send,
   count: number,
   concurrency: number,
+  staggerMs: number,
   run: ModeRun | null,
 ): Promise<number> {
   let issued = 0;
-  const worker = async () => {
+  const workers = Math.min(concurrency, count);
+  const worker = async (i: number) => {
+    if (staggerMs > 0 && i > 0) await new Promise((r) => setTimeout(r, (i * staggerMs) / workers));
     while (issued < count) {
       issued++;
       const start = performance.now();
@@ -50,13 +58,14 @@ async function runBlock(
     }
   };
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  await Promise.all(Array.from({ length: workers }, (_, i) => worker(i)));
   return performance.now() - t0;
 }
 
 export async function runLevel(plan: LevelPlan): Promise<Partial<Record<Mode, ModeRun>>> {
   const modes = Object.keys(plan.senders) as Mode[];
-  for (const mode of modes) await runBlock(plan.senders[mode]!, plan.warmupPerMode, plan.concurrency, null);
+  for (const mode of modes)
+    await runBlock(plan.senders[mode]!, plan.warmupPerMode, plan.concurrency, plan.staggerMs, null);
   const runs: Partial<Record<Mode, ModeRun>> = {};
   for (const mode of modes) {
     runs[mode] = { latenciesMs: [], errors: 0, firstError: null, wallMs: 0, cpuUs: 0, peerCpuUs: 0 };
@@ -67,12 +76,13 @@ export async function runLevel(plan: LevelPlan): Promise<Partial<Record<Mode, Mo
     const order = modes.map((_, i) => modes[(i + round) % modes.length]!);
     for (const mode of order) {
       const run = runs[mode]!;
+      collectGarbage();
       const peer = mode === "portkey" ? plan.peerCpu : null;
       plan.memory.phase(mode);
       plan.peerMemory?.phase(mode === "portkey" ? mode : null);
       const cpu0 = plan.cpu();
       const peer0 = peer?.() ?? 0;
-      run.wallMs += await runBlock(plan.senders[mode]!, count, plan.concurrency, run);
+      run.wallMs += await runBlock(plan.senders[mode]!, count, plan.concurrency, plan.staggerMs, run);
       run.cpuUs += plan.cpu() - cpu0;
       run.peerCpuUs += (peer?.() ?? 0) - peer0;
       plan.memory.phase(null);

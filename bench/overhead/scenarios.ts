@@ -1,0 +1,47 @@
+// The two scenarios of the overhead benchmark and how many requests each level sends.
+// realistic: the upstream answers after a fixed delay, so even 1000 requests in flight leave the CPU
+//   mostly idle and the added figures are the router's own latency. Requests per level are sized by
+//   time (a closed loop of N workers completes about N / delay requests per second).
+// saturation: the upstream answers at once, so at 100 and 1000 the closed loop saturates the cores and
+//   the added latency is queueing; its useful figures are added CPU per request and throughput.
+export type Scenario = "realistic" | "saturation";
+
+export interface LevelPlanSize {
+  concurrency: number;
+  requests: number;
+  blockSize: number;
+  warmup: number;
+}
+
+const concurrencies = [1, 100, 1000] as const;
+
+/** Seconds of steady load per path per level in the realistic scenario (full run / quick run). */
+const realisticSeconds: Record<(typeof concurrencies)[number], [number, number]> = {
+  1: [20, 4],
+  100: [20, 4],
+  1000: [6, 2],
+};
+
+const saturationRequests: Record<(typeof concurrencies)[number], [number, number]> = {
+  1: [1_000, 200],
+  100: [5_000, 1_000],
+  1000: [5_000, 2_000],
+};
+
+export function scenarioLevels(scenario: Scenario, quick: boolean, delayMs: number): LevelPlanSize[] {
+  return concurrencies.map((c) => {
+    const pick = quick ? 1 : 0;
+    if (scenario === "saturation") {
+      return {
+        concurrency: c,
+        requests: saturationRequests[c][pick],
+        blockSize: Math.max(20, 4 * c),
+        warmup: Math.max(50, 2 * c),
+      };
+    }
+    const perSecond = (c * 1000) / delayMs;
+    const requests = Math.max(5, Math.round(realisticSeconds[c][pick] * perSecond));
+    // Each worker sends 4 requests per block; the staggered start costs one delay per block.
+    return { concurrency: c, requests, blockSize: Math.max(10, 4 * c), warmup: Math.max(2, c) };
+  });
+}
