@@ -23,6 +23,7 @@ const flags = parseFlags(z.object({ requests: z.coerce.number().int().min(1).max
 // rejects a share of calls with 429 + Retry-After: 1 and the router's breaker sends them elsewhere.
 export const THROTTLE = { capacity: 10, refillPerSecond: 25, retryAfterSeconds: 1 };
 
+// #region scenarios
 const scenarios: Scenario[] = [
   {
     name: "throttled",
@@ -36,6 +37,7 @@ const scenarios: Scenario[] = [
     midway: { afterShare: 0.3, endpoint: PRIMARY, faults: { down: true } },
   },
 ];
+// #endregion
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const machine = machineFacts();

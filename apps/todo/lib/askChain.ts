@@ -62,6 +62,7 @@ export function createAskChain(deps: AskDeps) {
     messages: buildAskMessages(s.request.question, s.sources, (deps.today ?? isoToday)()),
   }));
 
+  // #region answer-step
   const answer = RunnableLambda.from(
     (s: Embedded & { sources: TodoView[]; messages: ChatMessage[] }): AskAnswer => {
       // The classifier scores with the local model's space; a hosted model's vector would mislead it.
@@ -78,6 +79,7 @@ export function createAskChain(deps: AskDeps) {
       return { sources: s.sources, messages: s.messages, stream };
     },
   );
+  // #endregion
 
   return RunnableSequence.from([embedQuestion, retrieve, prompt, answer]);
 }

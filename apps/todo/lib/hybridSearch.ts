@@ -67,6 +67,7 @@ export function hybridSearchSql(q: HybridQuery) {
   const limit = q.limit ?? 10;
   const maxDistance = q.maxDistance ?? 0.65;
   const vector = q.embedding ? JSON.stringify(q.embedding) : null;
+  // #region hybrid-sql
   const semantic = vector
     ? sql`select id, row_number() over (order by embedding <=> ${vector}::vector) as rank
           from (select id, embedding from todos
@@ -94,8 +95,10 @@ export function hybridSearchSql(q: HybridQuery) {
     from fused f join todos t on t.id = f.id and t.owner = ${q.owner}
     order by f.score desc, t.created_at desc
     limit ${limit}`;
+  // #endregion
 }
 
+// #region hnsw-settings
 /**
  * The owner and model filters apply after the HNSW scan; pgvector 0.8's iterative scan keeps reading the
  * index until enough rows pass them, so a user with few todos among many still gets their nearest ones.
@@ -108,3 +111,4 @@ export async function hybridSearch(db: Database, q: HybridQuery): Promise<Search
     return resultRows<Row>(await tx.execute(hybridSearchSql(q))).map(toHit);
   });
 }
+// #endregion

@@ -24,6 +24,7 @@ export interface ComplexityClassifier extends Classifier {
 
 const embedLocally = async (text: string): Promise<number[]> => (await embedTexts([text]))[0]!;
 
+// #region classify
 export function createComplexityClassifier(options: ComplexityClassifierOptions = {}): ComplexityClassifier {
   const weights = options.weights ?? loadCommittedWeights();
   const threshold = thresholdFor(weights.thresholds, options.target ?? DEFAULT_TARGET);
@@ -39,3 +40,4 @@ export function createComplexityClassifier(options: ComplexityClassifierOptions 
     },
   };
 }
+// #endregion

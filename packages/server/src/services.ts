@@ -17,6 +17,7 @@ export function databaseLabel(db: DbHandle): string {
 const routers = Symbol.for("switchyard.routers");
 type RouterCache = Map<string, Promise<Router>>;
 
+// #region router-per-app
 /** The router for one app: Postgres idempotency, ledger and budgets; the learned complexity classifier. */
 export function getRouter(app: string): Promise<Router> {
   const g = globalThis as { [routers]?: RouterCache };
@@ -39,3 +40,4 @@ export function getRouter(app: string): Promise<Router> {
   }
   return router;
 }
+// #endregion

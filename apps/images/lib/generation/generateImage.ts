@@ -57,6 +57,7 @@ async function run(
     const embedding = deps.embedder.embedOrNull(input.prompt);
     // No abort signal on purpose: a client that reloads mid-request comes back with the same key and
     // should find the image finished and saved, not a cancelled (yet paid) upstream call.
+    // #region image-call
     const result = await deps.router.image(
       {
         model: input.model,
@@ -67,6 +68,7 @@ async function run(
       },
       { idempotencyKey: ctx.idempotencyKey, feature: "generate", userId: ctx.owner },
     );
+    // #endregion
     const generated = result.images[0];
     if (!generated?.b64Json) {
       throw new ApiError("upstream_bad_response", "The provider returned no image bytes.", 502);

@@ -28,6 +28,7 @@ export class GenerationQueue {
     this.#options = { typicalMs: 1_000, ...options };
   }
 
+  // #region bounded-run
   /** Runs `task` within the family's limit; rejects at once with QueueFullError when the line is full. */
   run<T>(family: string, task: () => Promise<T>): Promise<T> {
     const limit = this.#limitFor(family);
@@ -37,6 +38,7 @@ export class GenerationQueue {
     }
     return limit(task);
   }
+  // #endregion
 
   stats(family: string): { active: number; pending: number } {
     const limit = this.#limits.get(family);

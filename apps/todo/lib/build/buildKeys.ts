@@ -13,7 +13,9 @@ export interface KeyParts {
   revision: number;
 }
 
+// #region build-key
 export function buildIdempotencyKey(p: KeyParts): string {
   const text = createHash("sha256").update(p.todoText).digest("hex").slice(0, 10);
   return `build:${p.todoId}:${text}:run${p.run}:${p.step}:r${p.revision}`;
 }
+// #endregion

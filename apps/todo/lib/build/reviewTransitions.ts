@@ -14,6 +14,7 @@ export class ReviewError extends Error {
   }
 }
 
+// #region review
 const NEXT: Record<ReviewAction, BuildStatus> = {
   approve: "approved",
   request_changes: "coding",
@@ -44,6 +45,7 @@ export function applyReview(
     updatedAt: now.toISOString(),
   };
 }
+// #endregion
 
 /** A review that was already applied (a retried request): same revision, same action. */
 export function alreadyApplied(build: Build, action: ReviewAction, revision: number): boolean {

@@ -1,10 +1,12 @@
 // Full-jitter exponential backoff and Retry-After parsing.
 import type { IncomingHttpHeaders } from "node:http";
 
+// #region full-jitter
 /** A random delay in [0, min(max, base * 2^round)] ("full jitter", AWS architecture blog). */
 export function fullJitterDelay(round: number, baseMs: number, maxMs: number): number {
   return Math.random() * Math.min(maxMs, baseMs * 2 ** round);
 }
+// #endregion
 
 /** Retry-After in seconds (delta-seconds or HTTP date) or retry-after-ms; undefined when absent. */
 export function parseRetryAfter(headers: IncomingHttpHeaders, now = Date.now()): number | undefined {

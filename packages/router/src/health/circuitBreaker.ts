@@ -48,6 +48,7 @@ export class CircuitBreaker {
     if (this.state !== "closed") this.#set("closed");
   }
 
+  // #region breaker-failure
   /** A failure; `openForMs` (from Retry-After or a 402) opens the breaker at once. */
   onFailure(now: number, openForMs?: number): void {
     this.consecutiveFailures++;
@@ -63,6 +64,7 @@ export class CircuitBreaker {
       this.#open(now, this.#openMs);
     }
   }
+  // #endregion
 
   /** A probe that ended without a verdict (caller aborted): let the next caller probe. */
   onAbandon(): void {

@@ -30,6 +30,7 @@ const matches = (r: LiveRoute, names: string[]) =>
   names.includes(r.account.id) ||
   (r.route.upstreamProvider !== undefined && names.includes(r.route.upstreamProvider));
 
+// #region candidate-filters
 function removedBy(r: LiveRoute, q: CandidateQuery): FilterName | null {
   const m = r.model;
   const o = q.options;
@@ -48,6 +49,7 @@ function removedBy(r: LiveRoute, q: CandidateQuery): FilterName | null {
   if (o.ignore && o.ignore.length > 0 && matches(r, o.ignore)) return "provider";
   return null;
 }
+// #endregion
 
 const blendedPrice = (m: CatalogModel) =>
   m.price.inputPerMTokens + m.price.outputPerMTokens + (m.price.perImage ?? 0);
