@@ -1,4 +1,4 @@
 export { ApiError, errorResponse, idempotencyKeyOf, jsonError, readJson } from "./apiErrors";
 export { getLiveStatus, healthGET, type LiveStatus } from "./liveStatus";
-export { databaseLabel, getDb, getRouter } from "./services";
+export { getDb, getRouter } from "./services";
 export * from "./usage/index";

@@ -2,7 +2,7 @@
 // live, and whether each answers right now.
 
 import { describeProvider } from "./provider";
-import { databaseLabel, getDb } from "./services";
+import { getDb } from "./services";
 
 export interface LiveStatus {
   database: { label: string; ok: boolean; version?: string };
@@ -14,7 +14,7 @@ export async function getLiveStatus(): Promise<LiveStatus> {
     getDb()
       .then(async (db) => {
         const ping = await db.ping();
-        return { label: databaseLabel(db), ok: ping.ok, version: ping.version };
+        return { label: db.label, ok: ping.ok, version: ping.version };
       })
       .catch(() => ({ label: "database", ok: false })),
     describeProvider(),

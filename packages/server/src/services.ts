@@ -9,11 +9,6 @@ export function getDb(): Promise<DbHandle> {
   return createDb();
 }
 
-/** The label the UI shows for the database; `npm run dev` names the embedded database it serves. */
-export function databaseLabel(db: DbHandle): string {
-  return process.env.SWITCHYARD_DB_LABEL || db.label;
-}
-
 const routers = Symbol.for("switchyard.routers");
 type RouterCache = Map<string, Promise<Router>>;
 

@@ -1,5 +1,6 @@
 // `npm run dev`: the embedded database, the local provider and both apps, with one Ctrl-C to stop them.
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 
 const env = process.env;
 const ports = {
@@ -23,7 +24,7 @@ async function waitFor(url, timeoutMs = 120_000) {
   return false;
 }
 
-export async function runDev({ root, pnpm }) {
+export async function runDev({ root }) {
   const children = [];
   const shared = {
     LOCAL_PROVIDER_URL: env.LOCAL_PROVIDER_URL ?? `http://127.0.0.1:${ports.provider}`,
@@ -33,13 +34,13 @@ export async function runDev({ root, pnpm }) {
   // Postgres wire protocol and both apps connect to it like to any Postgres server.
   if (!env.DATABASE_URL) {
     shared.DATABASE_URL = `postgres://postgres@127.0.0.1:${ports.db}/postgres`;
-    shared.SWITCHYARD_DB_LABEL = "embedded PGlite (served by npm run dev)";
   }
 
-  const start = (name, args, extra = {}) => {
-    const [cmd, ...rest] = pnpm;
-    const child = spawn(cmd, [...rest, ...args], {
-      cwd: root,
+  // Each server runs its own binary from its package, not through `pnpm run`, so Ctrl-C ends it
+  // quietly instead of as a failed script.
+  const start = (name, dir, bin, args, extra = {}) => {
+    const child = spawn(join(root, dir, "node_modules", ".bin", bin), args, {
+      cwd: join(root, dir),
       env: { ...env, ...shared, ...extra },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
@@ -81,13 +82,13 @@ export async function runDev({ root, pnpm }) {
 
   const started = Date.now();
   if (!env.DATABASE_URL) {
-    start("db", ["--filter", "@switchyard/db", "run", "serve"], { PGLITE_PORT: String(ports.db) });
+    start("db", "packages/db", "tsx", ["src/serve.ts"], { PGLITE_PORT: String(ports.db) });
     // The socket server migrates before it listens; apps connect once it accepts.
     await waitForPort(ports.db);
   }
-  start("provider", ["--filter", "@switchyard/local-provider", "run", "start"]);
-  start("todo", ["--filter", "@switchyard/todo", "run", "dev", "--port", String(ports.todo)]);
-  start("images", ["--filter", "@switchyard/images", "run", "dev", "--port", String(ports.images)]);
+  start("provider", "packages/local-provider", "tsx", ["src/cli.ts"]);
+  start("todo", "apps/todo", "next", ["dev", "--port", String(ports.todo)]);
+  start("images", "apps/images", "next", ["dev", "--port", String(ports.images)]);
 
   const urls = {
     todo: `http://localhost:${ports.todo}`,
@@ -106,7 +107,7 @@ export async function runDev({ root, pnpm }) {
       `  todo app        ${urls.todo}  (${mark(t)})\n` +
       `  image app       ${urls.images}  (${mark(i)})\n` +
       `  local provider  ${urls.provider}  (${mark(p)})\n` +
-      `  database        ${shared.DATABASE_URL ? shared.SWITCHYARD_DB_LABEL : "DATABASE_URL"}\n`,
+      `  database        ${env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite (.data/pglite) served on 127.0.0.1:${ports.db}`}\n`,
   );
 }
 

@@ -52,7 +52,7 @@ const pnpmCmd = ensurePnpm();
 step("install", pnpm(pnpmCmd, ["install", ...(process.env.CI ? ["--frozen-lockfile"] : [])]));
 
 if (command === "dev") {
-  await runDev({ root, pnpm: pnpmCmd });
+  await runDev({ root });
 } else if (command === "test") {
   const started = Date.now();
   process.env.CHROMIUM_PATH = ensureChromium();
