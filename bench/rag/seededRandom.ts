@@ -1,14 +1,5 @@
-// mulberry32: a tiny deterministic generator, so the synthetic corpus is the same on every run.
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The local provider's seeded generator (mulberry32), so the synthetic corpus is the same on every run.
+export { seededRandom } from "@switchyard/local-provider";
 
 /** Standard normal by Box-Muller. */
 export function gaussian(random: () => number): () => number {

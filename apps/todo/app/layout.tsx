@@ -1,4 +1,4 @@
-import { ThemeToggle, themeScript } from "@switchyard/ui";
+import { RootDocument } from "@switchyard/ui";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -9,17 +9,5 @@ export const metadata: Metadata = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <html lang="en" suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
-      </head>
-      <body>
-        {children}
-        <div className="fixed right-4 bottom-4">
-          <ThemeToggle />
-        </div>
-      </body>
-    </html>
-  );
+  return <RootDocument>{children}</RootDocument>;
 }

@@ -55,3 +55,4 @@ export async function startLocalProvider(opts: LocalProviderOptions = {}): Promi
       }),
   };
 }
+export { hashString, seededRandom } from "./seededRandom.ts";

@@ -3,9 +3,6 @@
 // remembered in localStorage, and without one the system preference applies (see themeScript).
 import { useEffect, useState } from "react";
 
-/** Inline this in <head> so the class is set before first paint (no flash of the wrong theme). */
-export const themeScript = `try{var t=localStorage.getItem("theme");var d=t?t==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch(e){}`;
-
 export function ThemeToggle() {
   const [dark, setDark] = useState<boolean | null>(null);
   useEffect(() => setDark(document.documentElement.classList.contains("dark")), []);

@@ -3,5 +3,7 @@ export { CostPill } from "./CostPill";
 export { ElapsedTimer } from "./ElapsedTimer";
 export { formatUsd } from "./formatUsd";
 export { LiveStatus, type LiveStatusProps } from "./LiveStatus";
+export { RootDocument } from "./RootDocument";
 export { RouteBadge, type RouteBadgeProps } from "./RouteBadge";
-export { ThemeToggle, themeScript } from "./ThemeToggle";
+export { ThemeToggle } from "./ThemeToggle";
+export { themeScript } from "./themeScript";
