@@ -117,14 +117,11 @@ async function attemptOnce<T>(
   const remaining = ctx.remaining();
   if (remaining <= 0)
     throw new RouterError("timeout_total", `The request's ${t.totalMs} ms deadline passed.`);
-  const call = new UpstreamCall();
-  const signal = ctx.options.signal;
-  const onAbort = () => call.fail(abortedError());
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const deadline = setTimeout(
-    () => call.fail(new RouterError("timeout_total", `The request's ${t.totalMs} ms deadline passed.`)),
-    Math.ceil(remaining),
-  );
+  const call = new UpstreamCall({
+    deadlineAt: ctx.deadline,
+    totalMs: t.totalMs,
+    signal: ctx.options.signal,
+  });
   const headers = deps.headers.get(route.account)!;
   const key = ctx.options.idempotencyKey;
   let open = false;
@@ -144,10 +141,6 @@ async function attemptOnce<T>(
     return { ...win, call };
   } finally {
     // An open stream's reader owns the call from here and closes it when the stream ends.
-    call.onClose(() => {
-      clearTimeout(deadline);
-      signal?.removeEventListener("abort", onAbort);
-    });
     if (!open) call.close();
   }
 }

@@ -1,10 +1,14 @@
 // Non-streaming chat: a Plan for executeRequest.
+import type { IncomingMessage } from "node:http";
 import { type ChatRequest, type ChatResponse, chatResponse } from "@switchyard/wire";
 import { RouterError } from "../errors.ts";
-import { readBody } from "../execution/upstreamCall.ts";
+import { readBody, type UpstreamCall } from "../execution/upstreamCall.ts";
+import type { LiveRoute } from "../policy/liveCatalog.ts";
 import { resolveChatModel } from "../policy/resolveModel.ts";
+import type { CandidateQuery } from "../policy/selectCandidates.ts";
 import { estimatePromptTokens, hasImageInput } from "../policy/tokenEstimate.ts";
-import type { ChatResult, RequestOptions } from "../types.ts";
+import type { ChatResult, RequestOptions, RoutingMeta } from "../types.ts";
+import type { AttemptSpec, AttemptSuccess } from "./attemptLoop.ts";
 import { costUpperBound } from "./budget.ts";
 import { costFromUsage } from "./cost.ts";
 import type { EngineDeps } from "./engineDeps.ts";
@@ -52,38 +56,76 @@ export function chatQuery(req: ChatRequest, options: RequestOptions, defaultMaxT
   };
 }
 
+/**
+ * The Plan of one non-streaming chat call. A class, so its steps are shared methods rather than
+ * closures built on every request (the Plan is its own AttemptSpec).
+ */
+class ChatPlan implements Plan<ChatResponse, ChatResult>, AttemptSpec<ChatResponse> {
+  readonly query: Omit<CandidateQuery, "modelIds">;
+  readonly spec = this;
+  readonly stream = false;
+  readonly #deps: EngineDeps;
+  readonly #ctx: RequestContext;
+  readonly #req: ChatRequest;
+  readonly #promptTokens: number;
+  readonly #outputTokens: number;
+
+  constructor(deps: EngineDeps, ctx: RequestContext, req: ChatRequest) {
+    this.#deps = deps;
+    this.#ctx = ctx;
+    this.#req = req;
+    const q = chatQuery(req, ctx.options, deps.budget?.limits.defaultMaxTokens ?? 1024);
+    this.query = q.query;
+    this.#promptTokens = q.promptTokens;
+    this.#outputTokens = q.outputTokens;
+  }
+
+  get identity(): unknown {
+    return this.#req;
+  }
+
+  resolve(): Promise<string[]> {
+    return resolveForChat(this.#deps, this.#ctx, this.#req);
+  }
+
+  estimateUsd(candidates: LiveRoute[]): number {
+    return costUpperBound(candidates, this.#promptTokens, this.#outputTokens);
+  }
+
+  path(): string {
+    return "/chat/completions";
+  }
+
+  body(route: LiveRoute): string {
+    return JSON.stringify(chatBody(this.#deps.live, this.#req, route, this.#ctx.options, false));
+  }
+
+  async consume(
+    res: IncomingMessage,
+    call: UpstreamCall,
+    route: LiveRoute,
+    startedAt: number,
+  ): Promise<AttemptSuccess<ChatResponse>> {
+    const text = await readBody(res, call, this.#ctx.timeouts.idleMs, maxChatBodyBytes);
+    const ttftMs = performance.now() - startedAt;
+    const parsed = chatResponse.safeParse(safeJson(text));
+    if (!parsed.success) {
+      throw new RouterError(
+        "upstream_bad_response",
+        `${route.route.endpoint} sent a malformed chat response.`,
+      );
+    }
+    return { value: parsed.data, usage: costFromUsage(route.model, parsed.data.usage), ttftMs };
+  }
+
+  build(response: ChatResponse, routing: RoutingMeta): ChatResult {
+    return { response, text: response.choices[0]?.message.content ?? "", routing };
+  }
+}
+
 export function chat(deps: EngineDeps, req: ChatRequest, options: RequestOptions): Promise<ChatResult> {
   const ctx = new RequestContext("chat", req.model, options, deps.appName, deps.policy.timeouts);
-  const { promptTokens, outputTokens, query } = chatQuery(
-    req,
-    options,
-    deps.budget?.limits.defaultMaxTokens ?? 1024,
-  );
-  const plan: Plan<ChatResponse, ChatResult> = {
-    identity: req,
-    resolve: () => resolveForChat(deps, ctx, req),
-    query,
-    estimateUsd: (candidates) => costUpperBound(candidates, promptTokens, outputTokens),
-    spec: {
-      path: () => "/chat/completions",
-      stream: false,
-      body: (route) => JSON.stringify(chatBody(deps.live, req, route, options, false)),
-      consume: async (res, call, route, startedAt) => {
-        const text = await readBody(res, call, ctx.timeouts.idleMs, maxChatBodyBytes);
-        const ttftMs = performance.now() - startedAt;
-        const parsed = chatResponse.safeParse(safeJson(text));
-        if (!parsed.success) {
-          throw new RouterError(
-            "upstream_bad_response",
-            `${route.route.endpoint} sent a malformed chat response.`,
-          );
-        }
-        return { value: parsed.data, usage: costFromUsage(route.model, parsed.data.usage), ttftMs };
-      },
-    },
-    build: (response, routing) => ({ response, text: response.choices[0]?.message.content ?? "", routing }),
-  };
-  return executeRequest(deps, ctx, plan);
+  return executeRequest(deps, ctx, new ChatPlan(deps, ctx, req));
 }
 
 export function safeJson(text: string): unknown {

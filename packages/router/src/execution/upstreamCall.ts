@@ -1,7 +1,9 @@
 // One HTTP call to an upstream over node:http(s) with keep-alive, so the router can tell a connect
-// timeout from a slow first byte, and a single re-armable timer serves every phase (connect,
-// headers, idle) without allocating per chunk. fail() ends the call with a typed error from any
-// phase: the pending promise or the body iterator throws it.
+// timeout from a slow first byte. One timer per call serves every phase (connect, headers, idle) and
+// the request's total deadline: re-arming only moves the due times, and the timer is rescheduled
+// only when it would fire too late, so a call usually costs one or two setTimeouts and no closures.
+// fail() ends the call with a typed error from any phase: the pending promise or the body reader
+// throws it.
 import type { ClientRequest, IncomingMessage } from "node:http";
 import http from "node:http";
 import https from "node:https";
@@ -30,21 +32,78 @@ export interface CallOptions {
   headersTimeoutCode: RouterErrorCode;
 }
 
+/** The request's total deadline and the caller's cancel signal, both ending the call. */
+export interface CallLimits {
+  /** performance.now() time at which the call fails with `timeout_total`. */
+  deadlineAt: number;
+  /** The request's whole budget, for the message. */
+  totalMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+interface Target {
+  secure: boolean;
+  options: http.RequestOptions;
+}
+
+// Parsing the same few upstream URLs on every call is measurable; they come from the catalog, so
+// the cache stays small (capped anyway).
+const targets = new Map<string, Target>();
+
+function targetFor(url: string): Target {
+  let target = targets.get(url);
+  if (!target) {
+    const u = new URL(url);
+    target = {
+      secure: u.protocol === "https:",
+      options: {
+        protocol: u.protocol,
+        hostname: u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname,
+        port: u.port,
+        path: `${u.pathname}${u.search}`,
+        ...(u.username || u.password
+          ? { auth: `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` }
+          : {}),
+      },
+    };
+    if (targets.size >= 256) targets.clear();
+    targets.set(url, target);
+  }
+  return target;
+}
+
 export class UpstreamCall {
   #req: ClientRequest | null = null;
   #res: IncomingMessage | null = null;
-  #timer: NodeJS.Timeout | null = null;
-  #timerError: (() => RouterError) | null = null;
   #failed: RouterError | null = null;
-  #onClose: (() => void) | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  /** When the pending timer fires (performance.now() clock). */
+  #timerAt = Number.POSITIVE_INFINITY;
+  #phaseAt = Number.POSITIVE_INFINITY;
+  #phaseMs = 0;
+  #phaseCode: RouterErrorCode = "timeout_idle";
+  #phaseMessage = "";
+  readonly #limits: CallLimits | null;
+
+  constructor(limits?: CallLimits) {
+    this.#limits = limits ?? null;
+    limits?.signal?.addEventListener("abort", this, { once: true });
+    this.#schedule();
+  }
+
+  /** The caller's signal aborted (EventListener object: no closure per call). */
+  handleEvent(): void {
+    this.fail(new RouterError("aborted", "The caller cancelled the request."));
+  }
 
   /** Sends the request; resolves with the response once headers arrive. */
   start(url: string, agents: Agents, o: CallOptions): Promise<IncomingMessage> {
     return new Promise((resolve, reject) => {
-      const secure = url.startsWith("https:");
+      const { secure, options } = targetFor(url);
       const headers: Record<string, string | number> = { ...o.headers };
       if (o.body !== undefined) headers["content-length"] = Buffer.byteLength(o.body);
-      const req = (secure ? https : http).request(url, {
+      const req = (secure ? https : http).request({
+        ...options,
         method: o.method,
         headers,
         agent: secure ? agents.https : agents.http,
@@ -76,29 +135,28 @@ export class UpstreamCall {
     });
   }
 
-  /** (Re)arms the single timer: when it fires, the call fails with `code`. */
+  /** (Re)arms the phase timeout: unless re-armed or disarmed first, the call fails with `code` in `ms`. */
   arm(ms: number, code: RouterErrorCode, message: string): void {
-    this.#timerError = () => new RouterError(code, `${message} (${ms} ms)`);
-    if (this.#timer) {
-      clearTimeout(this.#timer);
-    }
-    this.#timer = setTimeout(() => this.fail(this.#timerError!()), ms);
+    this.#phaseMs = ms;
+    this.#phaseCode = code;
+    this.#phaseMessage = message;
+    this.#phaseAt = performance.now() + ms;
+    this.#schedule();
   }
 
-  /** Restarts the armed timer from now (cheap: no new timer). */
+  /** Restarts the armed phase timeout from now (cheap: only moves its due time). */
   refresh(): void {
-    this.#timer?.refresh();
+    if (this.#phaseAt !== Number.POSITIVE_INFINITY) this.#phaseAt = performance.now() + this.#phaseMs;
   }
 
   disarm(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#phaseAt = Number.POSITIVE_INFINITY;
   }
 
   fail(error: RouterError): void {
     if (this.#failed) return;
     this.#failed = error;
-    this.disarm();
+    this.#stopTimer();
     if (this.#res) this.#res.destroy(error);
     else this.#req?.destroy(error);
   }
@@ -108,17 +166,43 @@ export class UpstreamCall {
     return this.#failed;
   }
 
-  /** Registers what close() must release (deadline timer, abort listener). */
-  onClose(fn: () => void): void {
-    this.#onClose = fn;
-  }
-
-  /** Releases the connection after a body was fully read or abandoned. */
+  /** Releases the connection after a body was fully read or abandoned, and the timer and signal. */
   close(): void {
     this.disarm();
-    this.#onClose?.();
-    this.#onClose = null;
+    this.#stopTimer();
+    this.#limits?.signal?.removeEventListener("abort", this);
     if (this.#res && !this.#res.complete) this.#res.destroy();
+  }
+
+  /** Makes sure the timer fires no later than the earliest due time (a late-due one re-checks). */
+  #schedule(): void {
+    if (this.#failed) return;
+    const dueAt = Math.min(this.#phaseAt, this.#limits?.deadlineAt ?? Number.POSITIVE_INFINITY);
+    if (dueAt >= this.#timerAt || dueAt === Number.POSITIVE_INFINITY) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    const ms = Math.max(1, Math.ceil(dueAt - performance.now()));
+    this.#timer = setTimeout(UpstreamCall.#fire, ms, this);
+    this.#timerAt = performance.now() + ms;
+  }
+
+  #stopTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#timerAt = Number.POSITIVE_INFINITY;
+  }
+
+  static #fire(call: UpstreamCall): void {
+    call.#timer = null;
+    call.#timerAt = Number.POSITIVE_INFINITY;
+    const now = performance.now();
+    const limits = call.#limits;
+    if (limits && now >= limits.deadlineAt) {
+      call.fail(new RouterError("timeout_total", `The request's ${limits.totalMs} ms deadline passed.`));
+    } else if (now >= call.#phaseAt) {
+      call.fail(new RouterError(call.#phaseCode, `${call.#phaseMessage} (${call.#phaseMs} ms)`));
+    } else {
+      call.#schedule();
+    }
   }
 }
 
@@ -136,22 +220,50 @@ export function toRouterError(err: unknown): RouterError {
   return new RouterError("upstream_error", `Endpoint unreachable: ${what}.`, { cause: err });
 }
 
-/** Reads a whole body as text, re-arming the idle timer on each chunk; fails past maxBytes. */
-export async function readBody(res: IncomingMessage, call: UpstreamCall, idleMs: number, maxBytes: number) {
+/**
+ * Reads a whole body as text, re-arming the idle timer on each chunk; fails past maxBytes. Plain
+ * stream events rather than `for await`: the async iterator costs a promise per chunk.
+ */
+export function readBody(
+  res: IncomingMessage,
+  call: UpstreamCall,
+  idleMs: number,
+  maxBytes: number,
+): Promise<string> {
   call.arm(idleMs, "timeout_idle", "the endpoint stopped sending the response body");
-  const parts: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of res as AsyncIterable<Buffer>) {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    const settle = (error: RouterError | null) => {
+      res.off("data", onData);
+      res.off("end", onEnd);
+      res.off("error", onError);
+      res.off("close", onClose);
+      call.disarm();
+      if (error) reject(error);
+      else resolve(parts.length === 1 ? parts[0]!.toString("utf8") : Buffer.concat(parts).toString("utf8"));
+    };
+    const onData = (chunk: Buffer) => {
       call.refresh();
       size += chunk.length;
-      if (size > maxBytes) throw new RouterError("upstream_bad_response", "Upstream response too large.");
+      if (size > maxBytes) {
+        settle(new RouterError("upstream_bad_response", "Upstream response too large."));
+        res.destroy();
+        return;
+      }
       parts.push(chunk);
+    };
+    const onEnd = () => settle(null);
+    const onError = (err: Error) => settle(call.failure ?? toRouterError(err));
+    // Closed before its end without an error event: the body was cut short.
+    const onClose = () => settle(call.failure ?? toRouterError(new Error("premature close")));
+    if (res.destroyed) {
+      onError(res.errored ?? new Error("premature close"));
+      return;
     }
-  } catch (err) {
-    throw call.failure ?? toRouterError(err);
-  } finally {
-    call.disarm();
-  }
-  return parts.length === 1 ? parts[0]!.toString("utf8") : Buffer.concat(parts).toString("utf8");
+    res.on("data", onData);
+    res.once("end", onEnd);
+    res.once("error", onError);
+    res.once("close", onClose);
+  });
 }

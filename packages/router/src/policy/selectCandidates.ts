@@ -54,21 +54,24 @@ function removedBy(r: LiveRoute, q: CandidateQuery): FilterName | null {
 const blendedPrice = (m: CatalogModel) =>
   m.price.inputPerMTokens + m.price.outputPerMTokens + (m.price.perImage ?? 0);
 
+type Removed = Partial<Record<FilterName, string[]>>;
+
+function remove(removed: Removed, filter: FilterName, label: string): void {
+  const list = removed[filter];
+  if (list) list.push(label);
+  else removed[filter] = [label];
+}
+
 export function selectCandidates(live: LiveCatalog, q: CandidateQuery): LiveRoute[] {
   const out: LiveRoute[] = [];
-  const removed: Partial<Record<FilterName, string[]>> = {};
-  const remove = (filter: FilterName, label: string) => {
-    const list = removed[filter];
-    if (list) list.push(label);
-    else removed[filter] = [label];
-  };
+  const removed: Removed = {};
   for (const id of q.modelIds) {
     const lm = live.get(id);
     if (!lm) continue;
-    for (const endpoint of lm.notConfigured) remove("not_configured", `${endpoint} (${id})`);
+    for (const endpoint of lm.notConfigured) remove(removed, "not_configured", `${endpoint} (${id})`);
     for (const r of lm.routes) {
       const filter = removedBy(r, q);
-      if (filter) remove(filter, `${r.route.endpoint} (${id})`);
+      if (filter) remove(removed, filter, `${r.route.endpoint} (${id})`);
       else out.push(r);
     }
   }
