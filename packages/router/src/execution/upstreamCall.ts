@@ -234,36 +234,35 @@ export function readBody(
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;
-    const settle = (error: RouterError | null) => {
-      res.off("data", onData);
-      res.off("end", onEnd);
-      res.off("error", onError);
-      res.off("close", onClose);
+    let settled = false;
+    // The first of end / error / close / too large settles; later events are ignored.
+    const fail = (error: RouterError) => {
+      if (settled) return;
+      settled = true;
       call.disarm();
-      if (error) reject(error);
-      else resolve(parts.length === 1 ? parts[0]!.toString("utf8") : Buffer.concat(parts).toString("utf8"));
+      reject(error);
     };
-    const onData = (chunk: Buffer) => {
+    if (res.destroyed)
+      return fail(call.failure ?? toRouterError(res.errored ?? new Error("premature close")));
+    res.on("data", (chunk: Buffer) => {
+      if (settled) return;
       call.refresh();
       size += chunk.length;
       if (size > maxBytes) {
-        settle(new RouterError("upstream_bad_response", "Upstream response too large."));
+        fail(new RouterError("upstream_bad_response", "Upstream response too large."));
         res.destroy();
         return;
       }
       parts.push(chunk);
-    };
-    const onEnd = () => settle(null);
-    const onError = (err: Error) => settle(call.failure ?? toRouterError(err));
+    });
+    res.once("end", () => {
+      if (settled) return;
+      settled = true;
+      call.disarm();
+      resolve(parts.length === 1 ? parts[0]!.toString("utf8") : Buffer.concat(parts).toString("utf8"));
+    });
+    res.once("error", (err: Error) => fail(call.failure ?? toRouterError(err)));
     // Closed before its end without an error event: the body was cut short.
-    const onClose = () => settle(call.failure ?? toRouterError(new Error("premature close")));
-    if (res.destroyed) {
-      onError(res.errored ?? new Error("premature close"));
-      return;
-    }
-    res.on("data", onData);
-    res.once("end", onEnd);
-    res.once("error", onError);
-    res.once("close", onClose);
+    res.once("close", () => fail(call.failure ?? toRouterError(new Error("premature close"))));
   });
 }
