@@ -24,6 +24,13 @@ export const STRUCTURAL_FEATURES = [
   { name: "negation", high: "negated or exception question", low: "no negation" },
   { name: "vocabulary", high: "technical vocabulary", low: "plain vocabulary" },
   { name: "conversationDepth", high: "deep conversation", low: "first turn of a conversation" },
+  // Word-problem difficulty: GSM8K questions get harder with more sentences, quantities and conversions.
+  { name: "sentences", high: "several sentences", low: "one sentence" },
+  { name: "quantities", high: "many quantities", low: "few quantities" },
+  { name: "rates", high: "rates or percentages", low: "no rates or percentages" },
+  { name: "fractions", high: "fractions or ratios", low: "no fractions or ratios" },
+  { name: "units", high: "units or money to convert", low: "no units" },
+  { name: "bigNumbers", high: "large or decimal numbers", low: "only small whole numbers" },
 ] as const satisfies readonly StructuralFeatureSpec[];
 
 export type StructuralFeatureName = (typeof STRUCTURAL_FEATURES)[number]["name"];
@@ -45,6 +52,16 @@ const CONSTRAINTS =
   /\b(must|should|at least|at most|exactly|no more than|no fewer than|without|only|ensure|make sure|don't|do not|never|always|unless|required?|limit(ed)?|within)\b/gi;
 const NEGATION = /\b(not|except|never|false|incorrect|least likely|none of)\b|\bNOT\b/g;
 const WORD = /[A-Za-z]+/g;
+const SENTENCE_END = /[.!?](\s|$)/g;
+const NUMBER_WORD =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|half|third|quarter)\b/gi;
+const RATE =
+  /%|\bpercent|\bper\b|\beach\b|\bevery\b|\ban hour\b|\ba day\b|\ba week\b|\brate\b|\bspeed\b|\binterest\b|\bdiscount\b/gi;
+const FRACTION =
+  /\b\d+\/\d+\b|\bhalf\b|\bthird\b|\bquarter\b|\bfraction\b|\bratio\b|\btwice\b|\btimes as\b/gi;
+const UNIT =
+  /\b(minutes?|hours?|days?|weeks?|months?|years?|miles?|km|kilometers?|meters?|feet|inches?|pounds?|ounces?|gallons?|liters?|cups?|dozens?|cents?|dollars?)\b|\$/gi;
+const BIG_NUMBER = /\d{3,}|\d+,\d{3}|\d+\.\d+/g;
 
 /** Features of one prompt text plus its conversation depth, in STRUCTURAL_FEATURES order. */
 export function structuralFeaturesOfText(text: string, turns = 1): number[] {
@@ -63,6 +80,12 @@ export function structuralFeaturesOfText(text: string, turns = 1): number[] {
     negation: Math.log1p(count(text, NEGATION)),
     vocabulary: words.length === 0 ? 0 : longWords / words.length,
     conversationDepth: Math.log(Math.max(1, turns)),
+    sentences: Math.log1p(count(text, SENTENCE_END)),
+    quantities: Math.log1p(count(text, NUMBER) + count(text, NUMBER_WORD)),
+    rates: Math.log1p(count(text, RATE)),
+    fractions: Math.log1p(count(text, FRACTION)),
+    units: Math.log1p(count(text, UNIT)),
+    bigNumbers: Math.log1p(count(text, BIG_NUMBER)),
   };
   return STRUCTURAL_FEATURES.map((feature) => values[feature.name]);
 }

@@ -1,3 +1,4 @@
+import { STRUCTURAL_FEATURES } from "../features.ts";
 import type { RoutingTarget } from "../thresholdTarget.ts";
 import type { RouterFigures } from "./routerCurve.ts";
 
@@ -40,7 +41,7 @@ export function evalReportMarkdown(report: EvalReport): string {
     `Generated ${report.generatedAt} by \`pnpm router:eval\` (package @switchyard/complexity). Held-out validation split: ` +
       `${Math.round(report.split.validationShare * 100)}% of data/train.jsonl, stratified by source, seed ${report.split.seed}, ` +
       `never used for training, model selection or threshold calibration. Model: logistic regression on the 512-d local ` +
-      `embedding plus 12 structural features, label \`${report.weights.target}\`, L2 ${report.weights.l2}, ` +
+      `embedding plus ${STRUCTURAL_FEATURES.length} structural features, label \`${report.weights.target}\`, L2 ${report.weights.l2}, ` +
       `${report.weights.trainRows} training prompts.`,
     "",
     "Method: the router scores each prompt; the top-scored share goes to the strong model (GPT-4-1106 in this data), the " +
