@@ -1,6 +1,6 @@
-import { defineConfig } from "vitest/config";
+import { defineTestConfig } from "@switchyard/tooling/vitest";
 
-export default defineConfig({
+export default defineTestConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
     // `server-only` throws outside React Server Components; in tests the modules run on the server anyway.

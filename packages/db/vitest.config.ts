@@ -1,9 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { defineTestConfig } from "@switchyard/tooling/vitest";
 
-export default defineConfig({
-  test: {
-    // Opening PGlite (wasm) takes a few seconds on a busy 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default defineTestConfig();

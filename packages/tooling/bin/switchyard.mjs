@@ -59,9 +59,9 @@ if (command === "dev") {
   step("lint", pnpm(pnpmCmd, ["run", "lint"]));
   step(
     "type-check and unit/integration tests",
-    pnpm(pnpmCmd, ["exec", "turbo", "run", "typecheck", "test", "--concurrency=2"]),
+    pnpm(pnpmCmd, ["exec", "turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"]),
   );
-  step("browser tests", pnpm(pnpmCmd, ["exec", "turbo", "run", "e2e", "--concurrency=1"]));
+  step("browser tests", pnpm(pnpmCmd, ["exec", "turbo", "run", "e2e", "--concurrency=1", "--continue"]));
   console.log(`\n[switchyard] all checks passed in ${Math.round((Date.now() - started) / 1000)} s`);
 } else {
   console.error("usage: switchyard.mjs dev|test");
