@@ -30,7 +30,7 @@ const flags = parseFlags(
   z.object({
     quick: z.boolean().default(false),
     "no-portkey": z.boolean().default(false),
-    "upstream-ms": z.coerce.number().int().min(1).max(60_000).default(800),
+    "upstream-ms": z.coerce.number().int().min(1).max(60_000).default(1000),
     scenario: z.enum(["both", "realistic", "saturation"]).default("both"),
   }),
   {

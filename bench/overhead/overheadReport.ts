@@ -219,11 +219,13 @@ ${
   realistic
     ? `## Realistic upstream: answers after ${upstreamMs} ms
 
-Why ${upstreamMs} ms: a non-streaming chat call to a hosted model takes roughly half a second to a
-few seconds (time to first token of a few hundred ms, then the answer's tokens); ${upstreamMs} ms is a
-short answer from a fast model, at the quick end of that range. A quicker upstream is the harder case
-for the router (more requests per second at the same concurrency, so more CPU per second), so this
-default does not flatter it; \`--upstream-ms=N\` runs another value. ${loadNote(input)}
+Why this delay: a non-streaming chat call to a hosted model takes from about half
+a second to several seconds: a few hundred ms to the first token, then the answer's tokens at roughly
+100 per second. A short answer from a fast model lands near one second, hence the default of 1000 ms
+(\`--upstream-ms\`; this run: ${upstreamMs} ms). A quicker upstream is the
+harder case for the router (more requests per second at the same concurrency, so more CPU per second
+on the one thread it shares with the load generator); \`--upstream-ms=500\` runs that case.
+${loadNote(input)}
 
 ${table(realistic)}
 `
