@@ -21,6 +21,7 @@ export {
   parseUsageQuery,
   USAGE_GROUPS,
   USAGE_RANGES,
+  type UsageBucket,
   type UsageGroup,
   type UsageQuery,
   type UsageRange,
