@@ -21,7 +21,7 @@ export function ensureChromium() {
   }
   console.log("[switchyard] installing Debian's chromium (apt-get, about a minute)");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update"], ["install", "-y", "--no-install-recommends", "chromium"]]) {
+  for (const args of [["update"], ["install", "-y", "chromium"]]) {
     const r = spawnSync("apt-get", args, { stdio: "inherit", env });
     if (r.status !== 0) {
       console.error(`[switchyard] apt-get ${args[0]} failed`);
