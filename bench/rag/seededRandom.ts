@@ -1,5 +1,5 @@
 // The local provider's seeded generator (mulberry32), so the synthetic corpus is the same on every run.
-export { seededRandom } from "@switchyard/local-provider";
+export { seededRandom } from "@switchyard/local-provider/seededRandom";
 
 /** Standard normal by Box-Muller. */
 export function gaussian(random: () => number): () => number {

@@ -1,21 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { seededRandom } from "@switchyard/local-provider/seededRandom";
 import { createDb, type DbHandle } from "./client.ts";
 import { defaultMigrationsFolder } from "./paths.ts";
 import { startPgliteServer } from "./pgliteServer.ts";
 import { EMBEDDING_DIMENSIONS } from "./schema/index.ts";
-
-/** A deterministic pseudo-random generator (mulberry32), so test vectors are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomVector(seed: number, dimensions = EMBEDDING_DIMENSIONS): number[] {
   const next = seededRandom(seed);

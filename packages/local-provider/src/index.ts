@@ -55,4 +55,3 @@ export async function startLocalProvider(opts: LocalProviderOptions = {}): Promi
       }),
   };
 }
-export { hashString, seededRandom } from "./seededRandom.ts";
