@@ -262,7 +262,10 @@ export function readBody(
       resolve(parts.length === 1 ? parts[0]!.toString("utf8") : Buffer.concat(parts).toString("utf8"));
     });
     res.once("error", (err: Error) => fail(call.failure ?? toRouterError(err)));
-    // Closed before its end without an error event: the body was cut short.
-    res.once("close", () => fail(call.failure ?? toRouterError(new Error("premature close"))));
+    // Closed before its end without an error event: the body was cut short. (Checked first: close
+    // follows every end, and building an error captures a stack.)
+    res.once("close", () => {
+      if (!settled) fail(call.failure ?? toRouterError(new Error("premature close")));
+    });
   });
 }
