@@ -1,22 +1,22 @@
-// Idempotency across processes: two node processes share one Postgres (PGlite served over the wire by
-// @switchyard/db) and send the same keyed request at the same time; a third repeats it later.
+// Idempotency across processes: two node processes share one Postgres (PGlite served over the wire)
+// and send the same keyed request at the same time through the router on these stores; a third
+// repeats it later.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { type LocalProvider, startLocalProvider } from "@switchyard/local-provider";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { startPgliteServer } from "../pgliteServer.ts";
 
 const run = promisify(execFile);
-const worker = fileURLToPath(new URL("../testing/twoProcessWorker.ts", import.meta.url));
-const dbModule = new URL("../../../db/src/index.ts", import.meta.url).href;
+const worker = fileURLToPath(new URL("./twoProcessReplay.worker.ts", import.meta.url));
 
 let provider: LocalProvider;
-let pg: { url: string; close(): Promise<void> };
+let pg: Awaited<ReturnType<typeof startPgliteServer>>;
 beforeAll(async () => {
   provider = await startLocalProvider();
   // Slow enough that the second process arrives while the first is still waiting upstream.
   provider.control.setFaults("primary", { firstTokenMs: 400 });
-  const { startPgliteServer } = await import(dbModule);
   pg = await startPgliteServer({ dataDir: "memory://" });
 }, 60_000);
 afterAll(async () => {

@@ -1,12 +1,10 @@
-// A separate process for the two-process idempotency test: opens the shared Postgres through
-// @switchyard/db, builds a router on the Postgres stores, makes one keyed call, prints the result.
-// @switchyard/db is reached by path: it depends on this package, so a package dependency back would
-// be a cycle in the workspace graph.
-import { createRouter } from "../router.ts";
+// One process of the two-process idempotency test: opens the shared Postgres, builds a router on the
+// Postgres stores, makes one keyed call, prints the result.
+import { createRouter } from "@switchyard/router";
+import { createDb } from "../client.ts";
+import { createRouterStores } from "./index.ts";
 
 const env = process.env;
-const dbModule = new URL("../../../db/src/index.ts", import.meta.url).href;
-const { createDb, createRouterStores } = await import(dbModule);
 const handle = await createDb({ url: env.DATABASE_URL, migrate: false });
 const stores = createRouterStores(handle.db);
 const router = createRouter({
