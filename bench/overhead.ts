@@ -12,6 +12,7 @@ import { ownRss, pidRss, samplePeaks, toMiB } from "./lib/peakMemory.ts";
 import { ownCpuUs, pidCpuUs } from "./lib/processCpu.ts";
 import { machineFacts, writeReport } from "./lib/report.ts";
 import { createBenchRouter } from "./overhead/benchRouter.ts";
+import { recordGcPauses } from "./overhead/gcPauses.ts";
 import { figuresFor, type LevelFigures } from "./overhead/levelFigures.ts";
 import {
   directSender,
@@ -69,6 +70,7 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
     const results: LevelFigures[] = [];
     for (const level of scenarioLevels(scenario, flags.quick, delayMs)) {
       const memory = samplePeaks(ownRss);
+      const gc = recordGcPauses();
       const peerMemory = gateway ? samplePeaks(pidRss(gateway.pid)) : null;
       console.log(
         `${scenario} c=${level.concurrency}: ${level.requests} requests per mode (${Object.keys(senders).join(", ")})`,
@@ -84,8 +86,15 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
         peerMemory,
         cpu: ownCpuUs,
         peerCpu: gateway ? pidCpuUs(gateway.pid) : null,
+        gc,
       });
-      const figures = figuresFor(level.concurrency, runs, memory.stop(), peerMemory?.stop() ?? {});
+      const figures = figuresFor(
+        level.concurrency,
+        runs,
+        memory.stop(),
+        peerMemory?.stop() ?? {},
+        await gc.stop(),
+      );
       results.push(figures);
       const r = figures.router;
       const p = figures.portkey;

@@ -4,6 +4,7 @@
 
 import { toMiB } from "../lib/peakMemory.ts";
 import { percentile, round, summarize } from "../lib/percentiles.ts";
+import type { GcPauses } from "./gcPauses.ts";
 import type { Mode } from "./loadClients.ts";
 import type { ModeRun } from "./runLevel.ts";
 
@@ -25,6 +26,8 @@ export interface ModeFigures {
   peak_rss_mib: number;
   /** Peak RSS of the peer's process during its blocks (Portkey only). */
   peer_peak_rss_mib: number | null;
+  /** Garbage-collection pauses of the benchmark process that started during this mode's blocks. */
+  gc_pauses: { count: number; total_ms: number; max_ms: number };
 }
 
 export interface PathFigures extends ModeFigures {
@@ -43,7 +46,12 @@ export interface LevelFigures {
   portkey: PathFigures | null;
 }
 
-function modeFigures(run: ModeRun, peak: number | undefined, peerPeak: number | undefined): ModeFigures {
+function modeFigures(
+  run: ModeRun,
+  peak: number | undefined,
+  peerPeak: number | undefined,
+  gc: GcPauses | undefined,
+): ModeFigures {
   const s = summarize(run.latenciesMs);
   const done = run.latenciesMs.length + run.errors;
   return {
@@ -59,6 +67,11 @@ function modeFigures(run: ModeRun, peak: number | undefined, peerPeak: number | 
     peer_cpu_us_per_request: round(run.peerCpuUs / done, 1),
     peak_rss_mib: toMiB(peak ?? 0),
     peer_peak_rss_mib: peerPeak === undefined ? null : toMiB(peerPeak),
+    gc_pauses: {
+      count: gc?.count ?? 0,
+      total_ms: round(gc?.totalMs ?? 0, 1),
+      max_ms: round(gc?.maxMs ?? 0, 1),
+    },
   };
 }
 
@@ -79,8 +92,9 @@ export function figuresFor(
   runs: Partial<Record<Mode, ModeRun>>,
   peaks: Record<string, number>,
   peerPeaks: Record<string, number>,
+  gc: Record<string, GcPauses>,
 ): LevelFigures {
-  const direct = modeFigures(runs.direct!, peaks.direct, undefined);
+  const direct = modeFigures(runs.direct!, peaks.direct, undefined, gc.direct);
   const samples = runs.direct!.latenciesMs;
   const half = Math.floor(samples.length / 2);
   const splitHalf = Math.abs(percentile(samples.slice(0, half), 99) - percentile(samples.slice(half), 99));
@@ -88,7 +102,9 @@ export function figuresFor(
     concurrency,
     direct_p99_split_half_ms: round(splitHalf, 3),
     direct,
-    router: added(modeFigures(runs.router!, peaks.router, undefined), direct),
-    portkey: runs.portkey ? added(modeFigures(runs.portkey, peaks.portkey, peerPeaks.portkey), direct) : null,
+    router: added(modeFigures(runs.router!, peaks.router, undefined, gc.router), direct),
+    portkey: runs.portkey
+      ? added(modeFigures(runs.portkey, peaks.portkey, peerPeaks.portkey, gc.portkey), direct)
+      : null,
   };
 }

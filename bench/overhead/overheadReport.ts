@@ -92,6 +92,7 @@ const row = (name: string, c: number, m: ModeFigures, a: PathFigures | null) => 
   a ? a.added_cpu_us_per_request : null,
   m.peak_rss_mib,
   m.peer_peak_rss_mib,
+  `${m.gc_pauses.count} · ${m.gc_pauses.total_ms} · ${m.gc_pauses.max_ms}`,
 ];
 
 function table(levels: LevelFigures[]): string {
@@ -109,6 +110,7 @@ function table(levels: LevelFigures[]): string {
       "added CPU µs/req",
       "peak RSS MiB (bench proc)",
       "peak RSS MiB (gateway proc)",
+      "GC pauses in its blocks: count · total ms · max ms",
     ],
     levels.flatMap((l) => [
       row("direct", l.concurrency, l.direct, null),
@@ -272,6 +274,10 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
   over its blocks, divided by requests; **added CPU** subtracts the direct path's.
 - **Memory**: resident set size sampled every 20 ms, peak per path's blocks (the router shares the
   benchmark process, so compare its peak with the direct path's); Portkey's own process separately.
+- **GC pauses**: the benchmark process's garbage-collection pauses (Node's \`gc\` performance entries)
+  that started during the path's blocks. At high concurrency a young-generation pause holds up every
+  answer that lands during it, so these explain most of a path's p99 above its p50. For Portkey they
+  are the benchmark process's (its client side), not Portkey's own.
 - Everything binds 127.0.0.1; the run stops by itself.
 
 ## Machine

@@ -5,6 +5,7 @@
 // arrive evenly instead of in waves of N that all land on the event loop in the same millisecond.
 import type { PeakSampler } from "../lib/peakMemory.ts";
 import { collectGarbage } from "./collectGarbage.ts";
+import type { GcRecorder } from "./gcPauses.ts";
 import type { Mode, Send } from "./loadClients.ts";
 
 export interface ModeRun {
@@ -30,6 +31,7 @@ export interface LevelPlan {
   peerMemory: PeakSampler | null;
   cpu: () => number;
   peerCpu: (() => number) | null;
+  gc: GcRecorder;
 }
 
 async function runBlock(
@@ -82,7 +84,9 @@ export async function runLevel(plan: LevelPlan): Promise<Partial<Record<Mode, Mo
       plan.peerMemory?.phase(mode === "portkey" ? mode : null);
       const cpu0 = plan.cpu();
       const peer0 = peer?.() ?? 0;
+      const blockStart = performance.now();
       run.wallMs += await runBlock(plan.senders[mode]!, count, plan.concurrency, plan.staggerMs, run);
+      plan.gc.block(mode, blockStart, performance.now());
       run.cpuUs += plan.cpu() - cpu0;
       run.peerCpuUs += (peer?.() ?? 0) - peer0;
       plan.memory.phase(null);
