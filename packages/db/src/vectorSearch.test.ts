@@ -79,4 +79,23 @@ describe.each(DATABASE_PATHS)("vector search on $name", ({ open }) => {
     );
     expect(await knn).toHaveLength(4);
   });
+
+  it("keeps embeddings inside their rows and full-text entries straight in the GIN index", async () => {
+    // Out-of-line (TOAST) vectors cost a side-table fetch per distance computed, and a GIN pending
+    // list is never merged without autovacuum (PGlite has none): both made every search slower.
+    const [layout] = resultRows<{ storage: string; gin: string[] | null }>(
+      await t.handle.db.execute(sql`
+        select (select attstorage from pg_attribute
+                where attrelid = 'todos'::regclass and attname = 'embedding') as storage,
+               (select reloptions from pg_class where relname = 'todos_search_gin_idx') as gin`),
+    );
+    expect(layout?.storage).toBe("p");
+    expect(layout?.gin).toContain("fastupdate=false");
+    const [size] = resultRows<{ bytes: number }>(
+      await t.handle.db.execute(
+        sql`select pg_column_size(embedding) as bytes from todos where title = 'buy milk and eggs'`,
+      ),
+    );
+    expect(Number(size?.bytes)).toBeGreaterThanOrEqual(512 * 4);
+  });
 });

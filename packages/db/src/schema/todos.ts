@@ -31,7 +31,9 @@ export const todos = pgTable(
   (t) => [
     index("todos_owner_created_idx").on(t.owner, t.createdAt),
     index("todos_embedding_hnsw_idx").using("hnsw", t.embedding.op("vector_cosine_ops")),
-    index("todos_search_gin_idx").using("gin", t.searchVector),
+    // PGlite runs no autovacuum, so GIN's pending list (fastupdate) would never be merged and every
+    // search would scan it linearly: entries go straight into the index instead.
+    index("todos_search_gin_idx").using("gin", t.searchVector).with({ fastupdate: false }),
     index("todos_needs_embedding_idx").on(t.createdAt).where(sql`${t.embeddingModel} is null`),
   ],
 );
