@@ -1,6 +1,6 @@
 // `pnpm --filter @switchyard/local-provider bench`: one-text embedding latency by text length, TensorFlow.js
 // (wasm) against onnxruntime (native CPU) with 1 and 2 threads, in one process and interleaved, so a busy
-// shared machine slows every variant alike. Writes bench/embedder-latency.{json,md} beside this script.
+// shared machine slows every variant alike. Writes bench/results/embedder-latency.{json,md} at the repo root.
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { createOnnxEmbedder } from "../src/onnxEmbedder.ts";
@@ -8,7 +8,7 @@ import { createTfjsEmbedder } from "../src/tfjsEmbedder.ts";
 import { readUseLiteVocabulary } from "../src/useLiteModelFiles.ts";
 import { createUseLiteTokenizer } from "../src/useLiteTokenizer.ts";
 
-const OUT = new URL("./", import.meta.url).pathname;
+const OUT = new URL("../../../bench/results/", import.meta.url).pathname;
 const ROUNDS = 40;
 const LENGTHS = [10, 50, 200, 500, 1000];
 const PROSE =

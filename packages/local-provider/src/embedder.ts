@@ -11,7 +11,7 @@ type Embedder = { backend: EmbeddingBackend; embed: (texts: string[]) => Promise
 type Candidate = () => Promise<Embedder>;
 
 // One thread: measured on 2 shared cores, a second thread saves little on one prompt and costs the
-// other work on the machine a core (see bench/embedder-latency.md).
+// other work on the machine a core (see bench/results/embedder-latency.md).
 const ONNX_THREADS = 1;
 
 const onnxruntime: Candidate = async () => {
