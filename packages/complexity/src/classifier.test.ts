@@ -13,7 +13,7 @@ const PROOF =
 describe("the committed complexity classifier", () => {
   it("loads the committed weights", () => {
     const weights = loadCommittedWeights();
-    expect(weights.embedding.weights).toHaveLength(512);
+    expect(weights.topics.centroids[0]).toHaveLength(512);
     expect(weights.thresholds.byQuality.length).toBeGreaterThan(0);
   });
 

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import committedJson from "../complexity.weights.json" with { type: "json" };
 import { ComplexityError } from "./errors.ts";
+import { inputCount } from "./modelInputs.ts";
 
 const vector = z.array(z.number());
 
@@ -15,29 +16,48 @@ export const thresholdTable = z.object({
 });
 export type ThresholdTable = z.infer<typeof thresholdTable>;
 
-export const complexityWeights = z.object({
-  version: z.literal(1),
-  model: z.literal("logistic-regression"),
-  embeddingModel: z.string(),
-  /** What the score predicts, e.g. "needsStrong": only the strong model answers correctly. */
-  target: z.string(),
-  bias: z.number(),
-  structural: z.object({ names: z.array(z.string()), mean: vector, std: vector, weights: vector }),
-  embedding: z.object({ mean: vector, std: vector, weights: vector }),
-  thresholds: thresholdTable,
-  training: z.object({
-    dataSha256: z.string(),
-    seed: z.number(),
-    validationShare: z.number(),
-    trainRows: z.number(),
-    l2: z.number(),
-    structuralL2Scale: z.number(),
-    iterations: z.number(),
-    classWeighting: z.boolean(),
-    balanceSources: z.boolean(),
-    crossValidation: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
-  }),
-});
+const centroidSet = z.object({ temperature: z.number().positive(), centroids: z.array(vector).min(1) });
+
+export const complexityWeights = z
+  .object({
+    version: z.literal(2),
+    model: z.literal("topic-logistic-regression"),
+    embeddingModel: z.string(),
+    /** What the score predicts, e.g. "weakWrong": the cheap model answers wrongly. */
+    target: z.string(),
+    bias: z.number(),
+    structural: z.object({ names: z.array(z.string()) }),
+    /** Fine topics of the embedding: their memberships carry the topic term. */
+    topics: centroidSet,
+    /** Coarse domains: their memberships scale the structural features (one weight per pair). */
+    domains: centroidSet,
+    /** Standardisation and weights of the input vector laid out as in modelInputs.ts. */
+    inputs: z.object({ mean: vector, std: vector, weights: vector }),
+    thresholds: thresholdTable,
+    training: z.object({
+      dataSha256: z.string(),
+      seed: z.number(),
+      validationShare: z.number(),
+      trainRows: z.number(),
+      l2: z.number(),
+      structuralL2Scale: z.number(),
+      iterations: z.number(),
+      classWeighting: z.boolean(),
+      balanceSources: z.boolean(),
+      crossValidation: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+    }),
+  })
+  .refine(
+    (w) => {
+      const length = inputCount({
+        structural: w.structural.names.length,
+        topics: w.topics.centroids.length,
+        domains: w.domains.centroids.length,
+      });
+      return [w.inputs.mean, w.inputs.std, w.inputs.weights].every((v) => v.length === length);
+    },
+    { message: "inputs must hold one mean, std and weight per model input" },
+  );
 export type ComplexityWeights = z.infer<typeof complexityWeights>;
 
 let committed: ComplexityWeights | undefined;

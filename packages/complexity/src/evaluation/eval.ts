@@ -44,7 +44,13 @@ const report = {
   generatedAt: new Date().toISOString(),
   method:
     "RouteLLM: send the top-scored share of prompts to the strong model; quality = strong_correct for those, weak_correct for the rest",
-  weights: { target: weights.target, l2: weights.training.l2, trainRows: weights.training.trainRows },
+  weights: {
+    target: weights.target,
+    l2: weights.training.l2,
+    trainRows: weights.training.trainRows,
+    topics: weights.topics.centroids.length,
+    domains: weights.domains.centroids.length,
+  },
   crossValidation: weights.training.crossValidation.find(
     (entry) => entry.label === weights.target && entry.l2 === weights.training.l2,
   ),

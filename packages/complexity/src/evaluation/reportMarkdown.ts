@@ -4,7 +4,7 @@ import type { RouterFigures } from "./routerCurve.ts";
 
 export interface EvalReport {
   generatedAt: string;
-  weights: { target: string; l2: number; trainRows: number };
+  weights: { target: string; l2: number; trainRows: number; topics: number; domains: number };
   /** Out-of-fold figures of the chosen configuration on the training part (from the weights file). */
   crossValidation: Record<string, string | number | boolean> | undefined;
   split: { seed: number; validationShare: number };
@@ -40,9 +40,10 @@ export function evalReportMarkdown(report: EvalReport): string {
     "",
     `Generated ${report.generatedAt} by \`pnpm router:eval\` (package @switchyard/complexity). Held-out validation split: ` +
       `${Math.round(report.split.validationShare * 100)}% of data/train.jsonl, stratified by source, seed ${report.split.seed}, ` +
-      `never used for training, model selection or threshold calibration. Model: logistic regression on the 512-d local ` +
-      `embedding plus ${STRUCTURAL_FEATURES.length} structural features, label \`${report.weights.target}\`, L2 ${report.weights.l2}, ` +
-      `${report.weights.trainRows} training prompts.`,
+      `never used for training, model selection or threshold calibration. Model: logistic regression on ` +
+      `${STRUCTURAL_FEATURES.length} structural features, the prompt's memberships in ${report.weights.topics} topics of the ` +
+      `512-d local embedding, and each structural feature weighted by ${report.weights.domains} coarse domains; label ` +
+      `\`${report.weights.target}\`, L2 ${report.weights.l2}, ${report.weights.trainRows} training prompts.`,
     "",
     "Method: the router scores each prompt; the top-scored share goes to the strong model (GPT-4-1106 in this data), the " +
       "rest to the weak one (Mixtral-8x7B). Quality at a share = mean of `strong_correct` for prompts sent strong and " +

@@ -22,6 +22,8 @@ const options = {
   l2Values: [0.01, 0.1],
   folds: 2,
   iterations: 40,
+  topics: 4,
+  domains: 2,
 };
 
 describe("trainComplexityModel", () => {
@@ -29,7 +31,8 @@ describe("trainComplexityModel", () => {
     const first = trainComplexityModel(rows, embeddings, { ...options, labels: [...options.labels] });
     const second = trainComplexityModel(rows, embeddings, { ...options, labels: [...options.labels] });
     expect(second).toEqual(first);
-    expect(first.embedding.weights).toHaveLength(512);
+    expect(first.topics.centroids).toHaveLength(4);
+    expect(first.topics.centroids[0]).toHaveLength(512);
     expect(first.training.crossValidation).toHaveLength(4);
   });
 
