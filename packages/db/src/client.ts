@@ -3,7 +3,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Database } from "./database.ts";
-import { resultRows } from "./database.ts";
+import { markSingleSession, resultRows } from "./database.ts";
 import { dbEnv } from "./env.ts";
 import { pgliteLabel, postgresLabel } from "./label.ts";
 import { applyMigrations, type MigrationResult } from "./migrate.ts";
@@ -111,6 +111,7 @@ function openOrReuse(opts: CreateDbOptions): Promise<DbHandle> {
 async function openEmbedded(dataDir: string): Promise<DbHandle> {
   const client = await openPglite(dataDir);
   const db = drizzlePglite({ client, schema }) as unknown as Database;
+  markSingleSession(db);
   return {
     db,
     kind: "pglite",

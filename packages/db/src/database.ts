@@ -10,3 +10,18 @@ export function resultRows<T>(result: unknown): T[] {
   const rows = (result as { rows?: unknown }).rows;
   return Array.isArray(rows) ? (rows as T[]) : [];
 }
+
+const singleSession = new WeakSet<object>();
+
+/** Marks a database whose every query runs in the same session (the embedded PGlite). */
+export function markSingleSession(db: Database): void {
+  singleSession.add(db);
+}
+
+/**
+ * True for the embedded PGlite: one session serves every query, so a session-level `SET` stays in force
+ * for all later ones. A postgres.js pool spreads queries over connections, where it would not.
+ */
+export function isSingleSession(db: Database): boolean {
+  return singleSession.has(db);
+}

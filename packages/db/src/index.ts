@@ -1,5 +1,5 @@
 export { type CreateDbOptions, createDb, type DbHandle, type DbPing } from "./client.ts";
-export { type Database, resultRows } from "./database.ts";
+export { type Database, isSingleSession, resultRows } from "./database.ts";
 export { DbConfigError, type DbEnv, dbEnv, dbEnvSchema } from "./env.ts";
 export { applyMigrations, type MigrationResult } from "./migrate.ts";
 export { defaultDataDir, defaultMigrationsFolder, findRepoRoot } from "./paths.ts";
