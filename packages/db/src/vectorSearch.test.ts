@@ -80,17 +80,20 @@ describe.each(DATABASE_PATHS)("vector search on $name", ({ open }) => {
     expect(await knn).toHaveLength(4);
   });
 
-  it("keeps embeddings inside their rows and full-text entries straight in the GIN index", async () => {
-    // Out-of-line (TOAST) vectors cost a side-table fetch per distance computed, and a GIN pending
-    // list is never merged without autovacuum (PGlite has none): both made every search slower.
-    const [layout] = resultRows<{ storage: string; gin: string[] | null }>(
+  it("keeps todo rows whole and full-text entries straight in the GIN index", async () => {
+    // Out-of-line (TOAST) values cost a side-table fetch per distance or rank computed, and a GIN
+    // pending list is never merged without autovacuum (PGlite has none): both made searches slower.
+    const [layout] = resultRows<{ storage: string; gin: string[] | null; toastBytes: number }>(
       await t.handle.db.execute(sql`
         select (select attstorage from pg_attribute
                 where attrelid = 'todos'::regclass and attname = 'embedding') as storage,
-               (select reloptions from pg_class where relname = 'todos_search_gin_idx') as gin`),
+               (select reloptions from pg_class where relname = 'todos_search_gin_idx') as gin,
+               (select pg_relation_size(reltoastrelid) from pg_class where relname = 'todos')
+                 as "toastBytes"`),
     );
     expect(layout?.storage).toBe("p");
     expect(layout?.gin).toContain("fastupdate=false");
+    expect(Number(layout?.toastBytes)).toBe(0);
     const [size] = resultRows<{ bytes: number }>(
       await t.handle.db.execute(
         sql`select pg_column_size(embedding) as bytes from todos where title = 'buy milk and eggs'`,
