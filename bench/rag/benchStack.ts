@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { SyntheticTodo } from "./synthesiseTodos.ts";
 
 export const BENCH_OWNER = "bench-user";
+export const BENCH_MODEL = "local/use-lite-512";
 /** One todo in ten belongs to someone else, so the owner filter has work to do. */
 const OTHER_OWNER_EVERY = 10;
 
@@ -43,7 +44,7 @@ export async function openBenchStack() {
           title: t.title,
           notes: t.notes,
           embedding: t.embedding,
-          embeddingModel: "local/use-lite-512",
+          embeddingModel: BENCH_MODEL,
         }));
         const inserted = await db
           .insert(todos)

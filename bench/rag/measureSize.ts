@@ -2,11 +2,10 @@
 // vector arm alone, of embedding + search end to end, and recall@10 of HNSW against exact search.
 import { hybridSearch } from "../../apps/todo/lib/hybridSearch.ts";
 import { round, type Summary, summarize } from "../lib/percentiles.ts";
-import { BENCH_OWNER, type BenchStack, type LoadFigures } from "./benchStack.ts";
+import { BENCH_MODEL, BENCH_OWNER, type BenchStack, type LoadFigures } from "./benchStack.ts";
 import { exactTopK, recallAtK } from "./exactNeighbours.ts";
-import { hnswTopK, usesHnswIndex } from "./vectorQueries.ts";
+import { hnswTopK, hybridUsesHnsw, useAppHnswSettings, vectorArmTopK } from "./vectorQueries.ts";
 
-const MODEL = "local/use-lite-512";
 const K = 10;
 const EF_SEARCH = [40, 100];
 
@@ -16,7 +15,7 @@ export interface SizeFigures {
   indexUsed: boolean;
   /** The app's hybrid search (both arms + RRF), given the query vector. */
   hybridMs: Summary;
-  /** The vector arm alone (HNSW, ef_search 100, owner filter). */
+  /** The vector arm alone, as the app runs it (HNSW, ef_search 100, owner filter). */
   vectorMs: Summary;
   /** Query embedding through the router (local provider, real model) + hybrid search. */
   withEmbeddingMs: Summary;
@@ -24,6 +23,8 @@ export interface SizeFigures {
   /** Mean recall@10 of the HNSW vector arm vs exact search, per ef_search. */
   recallAt10: Record<string, number>;
   minRecallAt10: Record<string, number>;
+  /** Whether the vector arm's plan walked the HNSW index at that ef_search (else it was exact). */
+  recallIndexUsed: Record<string, boolean>;
 }
 
 export interface MeasureOptions {
@@ -47,11 +48,12 @@ export async function measureSize(
       owner: BENCH_OWNER,
       text: q.text,
       embedding: q.vector,
-      embeddingModel: MODEL,
+      embeddingModel: BENCH_MODEL,
       limit: K,
     });
 
   for (let i = 0; i < 30; i++) await search(o.queries[i % o.queries.length]!);
+  await useAppHnswSettings(stack.db);
 
   const hybrid: number[] = [];
   const vector: number[] = [];
@@ -61,7 +63,7 @@ export async function measureSize(
     await search(q);
     hybrid.push(performance.now() - t);
     t = performance.now();
-    await hnswTopK(stack.db, BENCH_OWNER, q.vector, K, 100);
+    await vectorArmTopK(stack.db, BENCH_OWNER, q.vector, K);
     vector.push(performance.now() - t);
   }
 
@@ -81,25 +83,37 @@ export async function measureSize(
   const vectors = stack.owned.map((r) => r.embedding);
   const recallAt10: Record<string, number> = {};
   const minRecallAt10: Record<string, number> = {};
+  const recallIndexUsed: Record<string, boolean> = {};
   for (const ef of EF_SEARCH) {
     const recalls: number[] = [];
+    let indexUsed = true;
     for (const q of o.queries) {
       const truth = exactTopK(vectors, ids, q.vector, K);
-      recalls.push(recallAtK(await hnswTopK(stack.db, BENCH_OWNER, q.vector, K, ef), truth));
+      const found = await hnswTopK(stack.db, BENCH_OWNER, q.vector, K, ef);
+      recalls.push(recallAtK(found.ids, truth));
+      indexUsed &&= found.indexUsed;
     }
     recallAt10[`ef${ef}`] = round(recalls.reduce((a, b) => a + b, 0) / recalls.length, 4);
     minRecallAt10[`ef${ef}`] = Math.min(...recalls);
+    recallIndexUsed[`ef${ef}`] = indexUsed;
   }
 
   return {
     size,
     load,
-    indexUsed: await usesHnswIndex(stack.db, BENCH_OWNER, o.queries[0]!.vector),
+    indexUsed: await hybridUsesHnsw(stack.db, {
+      owner: BENCH_OWNER,
+      text: o.queries[0]!.text,
+      embedding: o.queries[0]!.vector,
+      embeddingModel: BENCH_MODEL,
+      limit: K,
+    }),
     hybridMs: roundSummary(summarize(hybrid)),
     vectorMs: roundSummary(summarize(vector)),
     withEmbeddingMs: roundSummary(summarize(total)),
     embeddingMs: roundSummary(summarize(embedding)),
     recallAt10,
     minRecallAt10,
+    recallIndexUsed,
   };
 }

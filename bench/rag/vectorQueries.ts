@@ -1,33 +1,55 @@
-// The vector arm alone, as the app runs it (owner filter inside the SQL, iterative HNSW scan), and the
-// same query with the index disabled (exact), to compare.
-import { type Database, resultRows } from "@switchyard/db";
-import { sql } from "drizzle-orm";
+// The vector arm as the app runs it (query vector sent as integers, owner filter inside the SQL,
+// iterative HNSW scan, top ARM_LIMIT candidates), timed with the app's session settings, and the
+// same arm at a chosen ef_search for recall, with whether the planner really used the HNSW index.
 
-export async function hnswTopK(
-  db: Database,
-  owner: string,
-  query: number[],
-  k: number,
-  efSearch: number,
-): Promise<string[]> {
-  const vector = JSON.stringify(query);
+import { type Database, resultRows } from "@switchyard/db";
+import { type SQL, sql } from "drizzle-orm";
+import { cosineQueryVector } from "../../apps/todo/lib/cosineQueryVector.ts";
+import {
+  ARM_LIMIT,
+  HNSW_EF_SEARCH,
+  type HybridQuery,
+  hybridSearchSql,
+} from "../../apps/todo/lib/hybridSearch.ts";
+import { BENCH_MODEL } from "./benchStack.ts";
+
+const hnswSettings = (efSearch: number, local: boolean) =>
+  sql`select set_config('hnsw.iterative_scan', 'relaxed_order', ${local}),
+             set_config('hnsw.ef_search', ${String(Math.floor(efSearch))}, ${local})`;
+
+/** The app's settings for this (single) PGlite session, as hybridSearch sets them. */
+export async function useAppHnswSettings(db: Database): Promise<void> {
+  await db.execute(hnswSettings(HNSW_EF_SEARCH, false));
+}
+
+const armSql = (owner: string, query: number[], k: number) =>
+  sql`select id from (select id, embedding <=> ${cosineQueryVector(query)} as distance from todos
+      where owner = ${owner} and embedding_model = ${BENCH_MODEL}
+      order by distance limit ${ARM_LIMIT}) nearest order by distance limit ${k}`;
+
+/** The vector arm under the session's settings (call useAppHnswSettings first). */
+export async function vectorArmTopK(db: Database, owner: string, query: number[], k: number) {
+  return resultRows<{ id: string }>(await db.execute(armSql(owner, query, k))).map((r) => r.id);
+}
+
+const usesHnsw = async (tx: { execute: Database["execute"] }, query: SQL) =>
+  resultRows<{ "QUERY PLAN": string }>(await tx.execute(sql`explain ${query}`)).some((r) =>
+    r["QUERY PLAN"].includes("todos_embedding_hnsw_idx"),
+  );
+
+/** The vector arm's top k at one ef_search, and whether its plan walked the HNSW index. */
+export async function hnswTopK(db: Database, owner: string, query: number[], k: number, efSearch: number) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-    await tx.execute(sql.raw(`set local hnsw.ef_search = ${Math.floor(efSearch)}`));
-    const rows = resultRows<{ id: string }>(
-      await tx.execute(sql`select id from (select id, embedding <=> ${vector}::vector as d from todos
-        where owner = ${owner} order by embedding <=> ${vector}::vector limit ${k}) t order by d`),
-    );
-    return rows.map((r) => r.id);
+    await tx.execute(hnswSettings(efSearch, true));
+    const ids = resultRows<{ id: string }>(await tx.execute(armSql(owner, query, k))).map((r) => r.id);
+    return { ids, indexUsed: await usesHnsw(tx, armSql(owner, query, k)) };
   });
 }
 
-export async function usesHnswIndex(db: Database, owner: string, query: number[]): Promise<boolean> {
-  const vector = JSON.stringify(query);
-  const plan = resultRows<{ "QUERY PLAN": string }>(
-    await db.execute(
-      sql`explain select id from todos where owner = ${owner} order by embedding <=> ${vector}::vector limit 10`,
-    ),
-  );
-  return plan.some((r) => r["QUERY PLAN"].includes("todos_embedding_hnsw_idx"));
+/** Whether the planner answers the app's whole hybrid query from the HNSW index, at the app's settings. */
+export async function hybridUsesHnsw(db: Database, q: HybridQuery): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(hnswSettings(HNSW_EF_SEARCH, true));
+    return usesHnsw(tx, hybridSearchSql(q));
+  });
 }

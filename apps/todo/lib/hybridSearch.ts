@@ -19,7 +19,7 @@ export interface HybridQuery {
 
 const RRF_K = 60;
 /** Candidates each arm contributes before fusion. */
-const ARM_LIMIT = 40;
+export const ARM_LIMIT = 40;
 /** HNSW candidate list size; pgvector's default is 40. */
 export const HNSW_EF_SEARCH = 100;
 
