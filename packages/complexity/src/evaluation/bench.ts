@@ -2,7 +2,7 @@
 // embedding, on held-out prompts. Writes bench/results/router-eval-latency.{json,md}.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { embedTexts } from "@switchyard/local-provider/embedder";
+import { embeddingBackend, embedTexts } from "@switchyard/local-provider/embedder";
 import { createComplexityClassifier } from "../classifier.ts";
 import { splitRows } from "./heldOut.ts";
 
@@ -60,6 +60,7 @@ const report = {
     node: process.version,
     loadAverage1m: loadavg()[0]!,
   },
+  embeddingBackend: await embeddingBackend(),
   prompts: prompts.length,
   promptChars: { p50: percentile(lengths, 0.5), p95: percentile(lengths, 0.95) },
   givenEmbeddingMs: summary(withEmbedding),
@@ -89,8 +90,8 @@ writeFileSync(
     ),
     "",
     `Load average (1 min) at the end of the run: ${report.machine.loadAverage1m.toFixed(1)} on ${report.machine.cpus} cores. ` +
-      "The embedding is USE-lite on TensorFlow.js's " +
-      "wasm backend (@switchyard/local-provider); the classifier's own work is the first row.",
+      `The embedding is USE-lite computed by ${report.embeddingBackend} (@switchyard/local-provider); ` +
+      "the classifier's own work is the first row.",
     "",
   ].join("\n"),
 );
