@@ -2,7 +2,7 @@
 
 import { ARM_LIMIT } from "../../apps/todo/lib/hybridSearch.ts";
 import { type MachineFacts, machineFactsMarkdown, markdownTable, type ReportFiles } from "../lib/report.ts";
-import type { SizeFigures } from "./measureSize.ts";
+import { type SizeFigures, WARM_UP_SEARCHES } from "./measureSize.ts";
 
 const GOAL_P95_MS = 10;
 const GOAL_RECALL = 0.95;
@@ -72,7 +72,7 @@ export function ragReport(r: RagReportInput): ReportFiles {
     "",
     markdownTable(["corpus", "what", "p50", "p95", "p99", "max"], latencyRows),
     "",
-    `${r.samples} samples per row after 30 warm-up searches.`,
+    `${r.samples} samples per row after ${WARM_UP_SEARCHES} warm-up searches at each size.`,
     "",
     "## Recall@10 of HNSW vs exact nearest neighbours",
     "",
