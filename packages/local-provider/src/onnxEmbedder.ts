@@ -27,6 +27,9 @@ export async function createOnnxEmbedder(options: { threads: number }): Promise<
     graphOptimizationLevel: "all",
     intraOpNumThreads: options.threads,
     interOpNumThreads: 1,
+    // Worker threads sleep between runs instead of spinning: a server does other work between
+    // embeddings, and spinning would take that work's core.
+    extra: { session: { intra_op: { allow_spinning: "0" } } },
   });
   const [output] = session.outputNames;
   return {
