@@ -5,12 +5,13 @@
 // saturates the CPU (added CPU per request and throughput). Writes bench/results/overhead.{md,json,svg}.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { machineFacts } from "@switchyard/tooling/benchMachine";
 import { z } from "zod";
 import { startChild } from "./lib/childProcess.ts";
 import { parseFlags } from "./lib/cliFlags.ts";
 import { ownRss, pidRss, samplePeaks, toMiB } from "./lib/peakMemory.ts";
 import { ownCpuUs, pidCpuUs } from "./lib/processCpu.ts";
-import { machineFacts, writeReport } from "./lib/report.ts";
+import { writeReport } from "./lib/report.ts";
 import { createBenchRouter } from "./overhead/benchRouter.ts";
 import { recordGcPauses } from "./overhead/gcPauses.ts";
 import { figuresFor, type LevelFigures } from "./overhead/levelFigures.ts";

@@ -6,10 +6,11 @@
 // OPENROUTER_API_KEY / OPENAI_API_KEY set, the real providers. Writes bench/results/providers.{md,json,svg}.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { machineFacts } from "@switchyard/tooling/benchMachine";
 import { z } from "zod";
 import { type StartedChild, startChild } from "./lib/childProcess.ts";
 import { parseFlags } from "./lib/cliFlags.ts";
-import { machineFacts, writeReport } from "./lib/report.ts";
+import { writeReport } from "./lib/report.ts";
 import { endpointFigures } from "./providers/endpointFigures.ts";
 import { type BenchTarget, offlineTarget, realTarget } from "./providers/endpointPlans.ts";
 import { loadPrompts } from "./providers/prompts.ts";

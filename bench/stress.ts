@@ -5,10 +5,11 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { machineFacts } from "@switchyard/tooling/benchMachine";
 import { z } from "zod";
 import { startChild } from "./lib/childProcess.ts";
 import { parseFlags } from "./lib/cliFlags.ts";
-import { machineFacts, writeReport } from "./lib/report.ts";
+import { writeReport } from "./lib/report.ts";
 import { ensureBuilt } from "./stress/imagesApp.ts";
 import { type RunFigures, runScenario, type Scenario } from "./stress/runScenario.ts";
 import { stressMarkdown } from "./stress/stressReport.ts";

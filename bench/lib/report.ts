@@ -1,8 +1,6 @@
 // Writing a benchmark's results: a markdown report, the same figures as JSON, and its SVG charts,
-// all under bench/results/. Also the machine facts every report states (figures mean little without
-// the node version, the cores and how busy the machine was).
+// all under bench/results/. The machine facts every report states come from @switchyard/tooling.
 import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ChartSpec, renderChart } from "./svgChart.ts";
@@ -22,41 +20,6 @@ export function markdownTable(headers: string[], rows: Cell[][], align?: ("l" | 
     `| ${headers.join(" | ")} |`,
     `| ${rule.join(" | ")} |`,
     ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ].join("\n");
-}
-
-export interface MachineFacts {
-  node: string;
-  platform: string;
-  cpuModel: string;
-  cores: number;
-  totalMemoryGiB: number;
-  /** 1-minute load average when the run started: above the core count means a busy machine. */
-  loadAverageAtStart: number;
-  startedAt: string;
-}
-
-export function machineFacts(): MachineFacts {
-  const cpus = os.cpus();
-  return {
-    node: process.version,
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    cpuModel: cpus[0]?.model.trim() ?? "unknown",
-    cores: os.availableParallelism(),
-    totalMemoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-    loadAverageAtStart: Math.round(os.loadavg()[0]! * 100) / 100,
-    startedAt: new Date().toISOString(),
-  };
-}
-
-export function machineFactsMarkdown(m: MachineFacts): string {
-  const busy =
-    m.loadAverageAtStart > m.cores * 0.5 ? " (busy: other work shared the cores; figures are noisy)" : "";
-  return [
-    `- Node ${m.node} on ${m.platform}`,
-    `- CPU: ${m.cpuModel}, ${m.cores} cores available, ${m.totalMemoryGiB} GiB RAM`,
-    `- Load average (1 min) at start: ${m.loadAverageAtStart}${busy}`,
-    `- Run started ${m.startedAt}`,
   ].join("\n");
 }
 

@@ -1,8 +1,9 @@
 // The overhead report: the verdict on the goal (judged on the realistic-upstream scenario),
 // the saturation figures (added CPU per request, throughput) with the queueing explanation, the
 // tables, the chart and how it was measured, as markdown; the same figures as JSON.
-import type { ReportFiles } from "../lib/report.ts";
-import { type MachineFacts, machineFactsMarkdown, markdownTable } from "../lib/report.ts";
+
+import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { markdownTable, type ReportFiles } from "../lib/report.ts";
 import type { ChartSpec } from "../lib/svgChart.ts";
 import type { LevelFigures, ModeFigures, PathFigures } from "./levelFigures.ts";
 import type { Scenario } from "./scenarios.ts";

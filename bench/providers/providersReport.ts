@@ -1,6 +1,7 @@
 // The provider benchmark's report: the p95-under-200-ms answer per endpoint, the figures table, a
 // chart of time to first token / total latency / tokens per second, and how it was measured.
-import { type MachineFacts, machineFactsMarkdown, markdownTable, type ReportFiles } from "../lib/report.ts";
+import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { markdownTable, type ReportFiles } from "../lib/report.ts";
 import type { ChartSpec } from "../lib/svgChart.ts";
 import { type EndpointFigures, targetP95Ms } from "./endpointFigures.ts";
 import type { Workload } from "./runWorkload.ts";

@@ -1,5 +1,6 @@
 // The markdown report of the stress test.
-import { type MachineFacts, machineFactsMarkdown, markdownTable } from "../lib/report.ts";
+import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { markdownTable } from "../lib/report.ts";
 import type { RunFigures } from "./runScenario.ts";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

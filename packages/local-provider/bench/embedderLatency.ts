@@ -2,7 +2,7 @@
 // (wasm) against onnxruntime (native CPU) with 1 and 2 threads, in one process and interleaved, so a busy
 // shared machine slows every variant alike. Writes bench/results/embedder-latency.{json,md} at the repo root.
 import { writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { machineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
 import { createOnnxEmbedder } from "../src/onnxEmbedder.ts";
 import { createTfjsEmbedder } from "../src/tfjsEmbedder.ts";
 import { readUseLiteVocabulary } from "../src/useLiteModelFiles.ts";
@@ -20,6 +20,7 @@ const PROSE =
   "latency and outcome, and that history becomes the training data for the next version of the classifier. ";
 const text = (chars: number) => PROSE.repeat(Math.ceil(chars / PROSE.length)).slice(0, chars);
 
+const machine = machineFacts();
 const tokenizer = createUseLiteTokenizer(readUseLiteVocabulary());
 const variants = [
   { name: "tensorflow.js wasm", embedder: await createTfjsEmbedder() },
@@ -63,13 +64,7 @@ const rows = LENGTHS.flatMap((chars) =>
   }),
 );
 const report = {
-  generatedAt: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    model: cpus()[0]?.model ?? "unknown",
-    node: process.version,
-    loadAverage1m: loadavg()[0] ?? 0,
-  },
+  machine,
   rounds: ROUNDS,
   rows,
 };
@@ -79,8 +74,7 @@ writeFileSync(
   [
     "# Local embedding latency by text length",
     "",
-    `Generated ${report.generatedAt} on ${report.machine.cpus} cores (${report.machine.model}), Node ${report.machine.node}. ` +
-      `One text per call, ${ROUNDS} rounds, variants interleaved in one process. Tokens are what the model reads (it stops at 128).`,
+    `One text per call, ${ROUNDS} rounds, variants interleaved in one process. Tokens are what the model reads (it stops at 128).`,
     "",
     "| chars | tokens | runtime | p50 ms | p95 ms | CPU p50 ms |",
     "|---|---|---|---|---|---|",
@@ -89,7 +83,9 @@ writeFileSync(
         `| ${r.chars} | ${r.tokens} | ${r.variant} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.cpuP50.toFixed(2)} |`,
     ),
     "",
-    `Load average (1 min) at the end of the run: ${report.machine.loadAverage1m.toFixed(1)} on ${report.machine.cpus} cores.`,
+    "## Machine",
+    "",
+    machineFactsMarkdown(machine),
     "",
   ].join("\n"),
 );

@@ -1,8 +1,8 @@
 // `pnpm --filter @switchyard/complexity bench`: classification latency with and without a precomputed
 // embedding, on held-out prompts. Writes bench/results/router-eval-latency.{json,md}.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
 import { embeddingBackend, embedTexts } from "@switchyard/local-provider/embedder";
+import { machineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
 import { createComplexityClassifier } from "../classifier.ts";
 import { splitRows } from "./heldOut.ts";
 
@@ -16,6 +16,7 @@ const summary = (ms: number[]) => {
   return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1)! };
 };
 
+const machine = machineFacts();
 const { validation } = splitRows();
 // Every k-th held-out prompt, so the sample mixes GSM8K and MMLU lengths like the split does.
 const prompts = validation
@@ -53,13 +54,7 @@ const byLength = [
   return { label, prompts: ms.length, computingEmbeddingMs: summary(ms) };
 });
 const report = {
-  generatedAt: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    model: cpus()[0]?.model ?? "unknown",
-    node: process.version,
-    loadAverage1m: loadavg()[0]!,
-  },
+  machine,
   embeddingBackend: await embeddingBackend(),
   prompts: prompts.length,
   promptChars: { p50: percentile(lengths, 0.5), p95: percentile(lengths, 0.95) },
@@ -76,8 +71,7 @@ writeFileSync(
   [
     "# Complexity classifier latency",
     "",
-    `Generated ${report.generatedAt} on ${report.machine.cpus} cores (${report.machine.model}), Node ${report.machine.node}, ` +
-      `one prompt at a time, ${report.prompts} held-out prompts (median ${report.promptChars.p50} chars, p95 ${report.promptChars.p95}).`,
+    `One prompt at a time, ${report.prompts} held-out prompts (median ${report.promptChars.p50} chars, p95 ${report.promptChars.p95}).`,
     "",
     "| path | p50 ms | p95 ms | max ms | budget |",
     "|---|---|---|---|---|",
@@ -89,9 +83,12 @@ writeFileSync(
         `| computing the embedding, ${b.label} (${b.prompts} prompts) | ${f(b.computingEmbeddingMs.p50)} | ${f(b.computingEmbeddingMs.p95)} | ${f(b.computingEmbeddingMs.max)} | p95 <= 20 ms |`,
     ),
     "",
-    `Load average (1 min) at the end of the run: ${report.machine.loadAverage1m.toFixed(1)} on ${report.machine.cpus} cores. ` +
-      `The embedding is USE-lite computed by ${report.embeddingBackend} (@switchyard/local-provider); ` +
+    `The embedding is USE-lite computed by ${report.embeddingBackend} (@switchyard/local-provider); ` +
       "the classifier's own work is the first row.",
+    "",
+    "## Machine",
+    "",
+    machineFactsMarkdown(machine),
     "",
   ].join("\n"),
 );
