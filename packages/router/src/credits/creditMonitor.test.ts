@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { ask, callsTo, type Harness, startHarness } from "../testing/harness.ts";
+import { expect, it } from "vitest";
+import { ask, callsTo, useHarness } from "../testing/harness.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.provider.control.reset();
-});
+const h = useHarness({ freshRouter: false });
 
 const creditCalls = () => h.provider.control.log().filter((e) => e.path.endsWith("/key")).length;
 

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { RouterError } from "../errors.ts";
 import { MemoryBudgetStore } from "../stores/memoryBudgetStore.ts";
-import { type Harness, startHarness } from "../testing/harness.ts";
+import { useHarness } from "../testing/harness.ts";
 import { utcDay } from "./budget.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness({ freshRouter: false });
 
 it("never overspends a nearly spent budget under 100 concurrent requests", async () => {
   const budgetStore = new MemoryBudgetStore();

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RouterError } from "../errors.ts";
-import { ask, callsTo, type Harness, shortTimeouts, startHarness } from "../testing/harness.ts";
+import { ask, callsTo, shortTimeouts, useHarness } from "../testing/harness.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.provider.control.reset();
-  h.newRouter();
-});
+const h = useHarness();
 
 async function failure(p: Promise<unknown>): Promise<RouterError> {
   const err = await p.then(

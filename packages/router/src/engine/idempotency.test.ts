@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ask, type Harness, startHarness } from "../testing/harness.ts";
+import { describe, expect, it } from "vitest";
+import { ask, useHarness } from "../testing/harness.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.provider.control.reset();
-  h.newRouter();
-});
+const h = useHarness();
 
 const upstreamCalls = (key: string) => h.provider.control.log({ idempotencyKey: key }).length;
 

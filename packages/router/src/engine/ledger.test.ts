@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { type Harness, startHarness } from "../testing/harness.ts";
+import { expect, it } from "vitest";
+import { useHarness } from "../testing/harness.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.provider.control.reset();
-  h.newRouter({ app: "todo" });
-});
+const h = useHarness({ freshRouter: { app: "todo" } });
 
 it("records every attempt and the request, matching what happened", async () => {
   h.provider.control.setFaults("primary", { errorRates: { "502": 1 } });

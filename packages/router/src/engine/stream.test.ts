@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RouterError } from "../errors.ts";
-import { callsTo, type Harness, shortTimeouts, startHarness } from "../testing/harness.ts";
+import { callsTo, shortTimeouts, useHarness } from "../testing/harness.ts";
 import type { RouterStream, StreamDelta } from "../types.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.provider.control.reset();
-  h.newRouter();
-});
+const h = useHarness();
 
 const req = {
   model: "fast",

@@ -1,17 +1,9 @@
 import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
 import OpenAI from "openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../testing/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../testing/harness.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.provider.control.reset();
-  h.newRouter();
-});
+const h = useHarness();
 
 // The base URL is never dialled: every request goes through router.fetch.
 const baseURL = "http://switchyard.invalid/v1";

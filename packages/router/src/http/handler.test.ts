@@ -1,14 +1,9 @@
 import { Writable } from "node:stream";
 import pino from "pino";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { type Harness, startHarness } from "../testing/harness.ts";
+import { expect, it } from "vitest";
+import { useHarness } from "../testing/harness.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.provider.control.reset());
+const h = useHarness({ freshRouter: false });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   new Request(`http://app.local${path}`, {

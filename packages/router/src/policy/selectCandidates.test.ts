@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RouterError } from "../errors.ts";
-import { ask, callsTo, type Harness, startHarness } from "../testing/harness.ts";
+import { ask, callsTo, useHarness } from "../testing/harness.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.provider.control.reset();
-  h.newRouter();
-});
+const h = useHarness();
 
 describe("candidate filters", () => {
   it("zdrOnly keeps only zero-data-retention endpoints", async () => {

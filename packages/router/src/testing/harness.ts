@@ -1,6 +1,7 @@
 // Test harness: the real local provider on a random port and a router pointed at it with short
 // timeouts and backoffs, so fault-injection tests stay fast. Used by the *.test.ts files only.
 import { type LocalProvider, startLocalProvider } from "@switchyard/local-provider";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { PolicyOverrides } from "../config.ts";
 import { createRouter, type Router, type RouterConfig } from "../router.ts";
 import { MemoryLedgerSink } from "../stores/memoryLedgerSink.ts";
@@ -55,6 +56,41 @@ export async function startHarness(): Promise<Harness> {
   };
   h.newRouter();
   return h;
+}
+
+/**
+ * One harness for a test file: started before its tests and closed after them. Before each test the
+ * provider's faults and log are reset and, unless `freshRouter` is false, a fresh router (fresh
+ * breakers and health) is built with the given config. The returned object reads the started harness.
+ */
+export function useHarness(options: { freshRouter?: Partial<RouterConfig> | false } = {}): Harness {
+  const { freshRouter = {} } = options;
+  let started: Harness | undefined;
+  const current = () => {
+    if (!started) throw new Error("useHarness: the harness is used before its beforeAll ran");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => {
+    current().provider.control.reset();
+    if (freshRouter) current().newRouter(freshRouter);
+  });
+  return {
+    get provider() {
+      return current().provider;
+    },
+    get ledger() {
+      return current().ledger;
+    },
+    get router() {
+      return current().router;
+    },
+    newRouter: (config) => current().newRouter(config),
+    close: () => current().close(),
+  };
 }
 
 /** Upstream generation calls the provider logged for one endpoint (credit checks excluded). */
