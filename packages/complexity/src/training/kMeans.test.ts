@@ -1,6 +1,6 @@
+import { seededRandom } from "@switchyard/local-provider/seededRandom";
 import { describe, expect, it } from "vitest";
 import { kMeans } from "./kMeans.ts";
-import { seededRandom } from "./seededRandom.ts";
 
 // Two well-separated blobs of 2-d points.
 const random = seededRandom(3);

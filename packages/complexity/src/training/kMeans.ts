@@ -1,6 +1,6 @@
 // Seeded k-means (k-means++ start, then Lloyd's iterations): the topic centres. Same points and seed
 // give the same centres.
-import { seededRandom } from "./seededRandom.ts";
+import { seededRandom } from "@switchyard/local-provider/seededRandom";
 
 export interface KMeansOptions {
   seed: number;

@@ -1,7 +1,9 @@
 // A seeded validation split stratified by source. Identical prompts stay on one side, so the held-out
 // figures are never flattered by a duplicate the model trained on.
+
+import { seededRandom } from "@switchyard/local-provider/seededRandom";
 import type { RouteEvalRow } from "./dataset.ts";
-import { seededRandom, shuffled } from "./seededRandom.ts";
+import { shuffled } from "./shuffled.ts";
 
 export interface Split {
   train: number[];

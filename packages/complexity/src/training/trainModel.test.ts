@@ -1,7 +1,7 @@
+import { seededRandom } from "@switchyard/local-provider/seededRandom";
 import { describe, expect, it } from "vitest";
 import { createComplexityClassifier } from "../classifier.ts";
 import { loadRows } from "./dataset.ts";
-import { seededRandom } from "./seededRandom.ts";
 import { trainComplexityModel } from "./trainModel.ts";
 
 // A small slice of the real rows; pseudo-embeddings keep the test fast, the training code is the same.
