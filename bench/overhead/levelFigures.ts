@@ -2,8 +2,8 @@
 // and the router's and Portkey's ADDED figures (their value minus the direct path's, same run),
 // computed from unrounded percentiles so a 1 s upstream delay does not round the difference away.
 
+import { percentile, round, summarize } from "@switchyard/tooling/percentiles";
 import { toMiB } from "../lib/peakMemory.ts";
-import { percentile, round, summarize } from "../lib/percentiles.ts";
 import type { GcPauses } from "./gcPauses.ts";
 import type { Mode } from "./loadClients.ts";
 import type { ModeRun } from "./runLevel.ts";

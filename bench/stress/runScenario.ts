@@ -3,8 +3,8 @@
 // view and from the provider's request log.
 import { copyFileSync } from "node:fs";
 import path from "node:path";
+import { percentile } from "@switchyard/tooling/percentiles";
 import { pidRss } from "../lib/peakMemory.ts";
-import { percentile } from "../lib/percentiles.ts";
 import { resultsDir } from "../lib/report.ts";
 import { fireRequests } from "./fireRequests.ts";
 import { startImagesApp } from "./imagesApp.ts";

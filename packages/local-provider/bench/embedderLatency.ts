@@ -3,6 +3,7 @@
 // shared machine slows every variant alike. Writes bench/results/embedder-latency.{json,md} at the repo root.
 import { writeFileSync } from "node:fs";
 import { machineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { percentileSorted } from "@switchyard/tooling/percentiles";
 import { createOnnxEmbedder } from "../src/onnxEmbedder.ts";
 import { createTfjsEmbedder } from "../src/tfjsEmbedder.ts";
 import { readUseLiteVocabulary } from "../src/useLiteModelFiles.ts";
@@ -46,8 +47,6 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 const rows = LENGTHS.flatMap((chars) =>
   variants.map((v) => {
     const sorted = [...(samples.get(`${v.name}|${chars}`) ?? [])].sort((a, b) => a - b);
@@ -57,9 +56,9 @@ const rows = LENGTHS.flatMap((chars) =>
       chars,
       tokens,
       variant: v.name,
-      p50: percentile(sorted, 0.5),
-      p95: percentile(sorted, 0.95),
-      cpuP50: percentile(cpu, 0.5),
+      p50: percentileSorted(sorted, 50),
+      p95: percentileSorted(sorted, 95),
+      cpuP50: percentileSorted(cpu, 50),
     };
   }),
 );

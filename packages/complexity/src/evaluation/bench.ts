@@ -3,17 +3,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { embeddingBackend, embedTexts } from "@switchyard/local-provider/embedder";
 import { machineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { percentileSorted, summarize } from "@switchyard/tooling/percentiles";
 import { createComplexityClassifier } from "../classifier.ts";
 import { splitRows } from "./heldOut.ts";
 
 const RESULTS_DIR = new URL("../../../../bench/results/", import.meta.url).pathname;
 const SAMPLE = 200;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 const summary = (ms: number[]) => {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1)! };
+  const { p50, p95, max } = summarize(ms);
+  return { p50, p95, max };
 };
 
 const machine = machineFacts();
@@ -57,7 +56,7 @@ const report = {
   machine,
   embeddingBackend: await embeddingBackend(),
   prompts: prompts.length,
-  promptChars: { p50: percentile(lengths, 0.5), p95: percentile(lengths, 0.95) },
+  promptChars: { p50: percentileSorted(lengths, 50), p95: percentileSorted(lengths, 95) },
   givenEmbeddingMs: summary(withEmbedding),
   computingEmbeddingMs: summary(computingEmbedding),
   embeddingAloneMs: summary(embeddingOnly),
