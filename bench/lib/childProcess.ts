@@ -1,6 +1,8 @@
 // Starts a TypeScript entry in its own Node process (so its CPU is not charged to the process being
 // measured) and waits for its "ready" IPC message. The child inherits this process's tsx loader.
+// Also what the benchmarks need to run other servers as children: a free port, a readiness poll, a stop.
 import { type ChildProcess, fork } from "node:child_process";
+import net from "node:net";
 
 export interface ReadyMessage {
   type: "ready";
@@ -15,12 +17,7 @@ export interface StartedChild {
 
 export function startChild(entry: string, args: string[] = [], timeoutMs = 20_000): Promise<StartedChild> {
   const child = fork(entry, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+  const stop = () => stopChild(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
@@ -39,6 +36,49 @@ export function startChild(entry: string, args: string[] = [], timeoutMs = 20_00
       }
     });
   });
+}
+
+/** Sends SIGTERM and resolves once the child has exited (at once if it already has). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+/** A loopback port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Polls `url` every `intervalMs` until it answers 2xx ("ready"), the child exits first ("exited"), or
+ * `timeoutMs` passes ("timeout").
+ */
+export async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  intervalMs: number,
+): Promise<"ready" | "exited" | "timeout"> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) return "exited";
+    const ok = await fetch(url)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return "ready";
+    if (Date.now() > deadline) return "timeout";
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
 }
 
 /** For the child side: tells the parent the server is listening. */

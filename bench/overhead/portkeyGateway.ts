@@ -2,9 +2,9 @@
 // port, the way its README runs it (`--port=N --headless`), and waits until it answers.
 import { fork } from "node:child_process";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { freePort, stopChild, waitForHttp } from "../lib/childProcess.ts";
 
 export interface PortkeyGateway {
   url: string;
@@ -13,17 +13,6 @@ export interface PortkeyGateway {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function gatewayEntry(): string {
   const require = createRequire(import.meta.url);
@@ -40,26 +29,12 @@ export async function startPortkey(timeoutMs = 30_000): Promise<PortkeyGateway> 
     env: { ...process.env, NODE_ENV: "production" },
   });
   const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Portkey gateway exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("Portkey gateway did not start in time");
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const stop = () => stopChild(child);
+  const state = await waitForHttp(`${url}/`, child, timeoutMs, 100);
+  if (state === "exited") throw new Error(`Portkey gateway exited with code ${child.exitCode}`);
+  if (state === "timeout") {
+    await stop();
+    throw new Error("Portkey gateway did not start in time");
   }
   return { url, pid: child.pid!, stop };
 }

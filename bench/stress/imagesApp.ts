@@ -2,10 +2,10 @@
 // embedded database and storage folder, pointed at the given provider.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, stopChild, waitForHttp } from "../lib/childProcess.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const appDir = path.join(repoRoot, "apps/images");
@@ -25,17 +25,6 @@ export function ensureBuilt(): void {
     stdio: "inherit",
   });
   if (built.status !== 0) throw new Error("building apps/images failed");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startImagesApp(
@@ -71,24 +60,12 @@ export async function startImagesApp(
   child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${port}`;
   // The database and the images are scratch: removed once the app has exited.
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    }).then(() => rmSync(workDir, { recursive: true, force: true }));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early; its log: ${workDir}/app.log`);
-    const ok = await fetch(`${url}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill("SIGTERM");
-      throw new Error(`the images app did not become healthy; its log: ${workDir}/app.log`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  const stop = () => stopChild(child).then(() => rmSync(workDir, { recursive: true, force: true }));
+  const state = await waitForHttp(`${url}/api/health`, child, 90_000, 250);
+  if (state === "exited") throw new Error(`next start exited early; its log: ${workDir}/app.log`);
+  if (state === "timeout") {
+    void stopChild(child);
+    throw new Error(`the images app did not become healthy; its log: ${workDir}/app.log`);
   }
   return { url, pid: child.pid!, workDir, stop };
 }
