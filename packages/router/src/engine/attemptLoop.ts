@@ -53,7 +53,7 @@ export async function runAttempts<T>(
   const signal = ctx.options.signal;
   const n = candidates.length;
   ctx.firstRoute = candidates[0] ?? null;
-  ctx.fallbackChain = candidates.map((c) => `${c.model.id}@${c.route.endpoint}`);
+  ctx.fallbackChain = candidates.map((c) => c.label);
   let lastError: RouterError | null = null;
   let pos = 0;
   let skipped = 0;
@@ -75,8 +75,9 @@ export async function runAttempts<T>(
     skipped = 0;
     const attempt = ++ctx.attempts;
     const startedAt = performance.now();
+    const call = new UpstreamCall({ deadlineAt: ctx.deadline, totalMs: ctx.timeouts.totalMs, signal });
     try {
-      const win = await attemptOnce(deps, ctx, route, spec, startedAt);
+      const win = await attemptOnce(deps, ctx, route, spec, call, startedAt);
       if (win.open) {
         route.health.breaker.onSuccess();
       } else {
@@ -84,7 +85,17 @@ export async function runAttempts<T>(
         route.health.recordSuccess(latency, win.ttftMs, win.usage?.completionTokens ?? null);
         ctx.attemptRow(route, attempt, "ok", null, win.usage, win.ttftMs, latency);
       }
-      return { ...win, route, attempt, attemptStartedAt: startedAt };
+      // Spelled out rather than spread: a spread here costs microseconds per request.
+      return {
+        value: win.value,
+        usage: win.usage,
+        ttftMs: win.ttftMs,
+        open: win.open,
+        route,
+        attempt,
+        call,
+        attemptStartedAt: startedAt,
+      };
     } catch (err) {
       const error =
         err instanceof RouterError
@@ -111,22 +122,17 @@ async function attemptOnce<T>(
   ctx: RequestContext,
   route: LiveRoute,
   spec: AttemptSpec<T>,
+  call: UpstreamCall,
   startedAt: number,
-): Promise<AttemptSuccess<T> & { call: UpstreamCall }> {
+): Promise<AttemptSuccess<T>> {
   const t = ctx.timeouts;
-  const remaining = ctx.remaining();
-  if (remaining <= 0)
-    throw new RouterError("timeout_total", `The request's ${t.totalMs} ms deadline passed.`);
-  const call = new UpstreamCall({
-    deadlineAt: ctx.deadline,
-    totalMs: t.totalMs,
-    signal: ctx.options.signal,
-  });
-  const headers = deps.headers.get(route.account)!;
-  const key = ctx.options.idempotencyKey;
   let open = false;
   try {
-    const res = await call.start(`${route.url}${spec.path(route)}`, deps.agents, {
+    if (ctx.remaining() <= 0)
+      throw new RouterError("timeout_total", `The request's ${t.totalMs} ms deadline passed.`);
+    const headers = deps.headers.get(route.account)!;
+    const key = ctx.options.idempotencyKey;
+    const res = await call.start(route.url, spec.path(route), deps.agents, {
       method: "POST",
       headers: key ? { ...headers, "idempotency-key": key } : headers,
       body: spec.body(route),
@@ -138,7 +144,7 @@ async function attemptOnce<T>(
     if (status < 200 || status >= 300) throw await upstreamError(res, call, t.idleMs, route.route.endpoint);
     const win = await spec.consume(res, call, route, startedAt);
     open = win.open === true;
-    return { ...win, call };
+    return win;
   } finally {
     // An open stream's reader owns the call from here and closes it when the stream ends.
     if (!open) call.close();

@@ -61,7 +61,7 @@ export function chatQuery(req: ChatRequest, options: RequestOptions, defaultMaxT
  * closures built on every request (the Plan is its own AttemptSpec).
  */
 class ChatPlan implements Plan<ChatResponse, ChatResult>, AttemptSpec<ChatResponse> {
-  readonly query: Omit<CandidateQuery, "modelIds">;
+  readonly query: CandidateQuery;
   readonly spec = this;
   readonly stream = false;
   readonly #deps: EngineDeps;

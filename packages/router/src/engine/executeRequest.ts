@@ -14,7 +14,7 @@ import type { RequestContext } from "./requestContext.ts";
 export interface Plan<V, R> {
   /** Resolves the models to try (may consult the classifier and set ctx.tier/score). */
   resolve: () => Promise<string[]>;
-  query: Omit<CandidateQuery, "modelIds">;
+  query: CandidateQuery;
   /** Upper bound of the cost for the budget reservation. */
   estimateUsd: (candidates: LiveRoute[]) => number;
   spec: AttemptSpec<V>;
@@ -33,27 +33,51 @@ export async function executeRequest<V, R>(
   ctx: RequestContext,
   plan: Plan<V, R>,
 ): Promise<R> {
+  // One function for the whole skeleton: each nested async function would keep its own suspended
+  // frame alive for as long as the upstream takes (see bench/results/overhead.md).
   const key = ctx.options.idempotencyKey;
   let claimed: string | null = null;
+  let reservation: BudgetReservation | null = null;
   try {
     if (key) {
       const claim = await claimKey(deps, ctx, key, fingerprint(ctx.operation, plan.identity));
       if (claim.state === "replay") return replay(deps, ctx, plan, claim.response as unknown as Stored<V>);
       claimed = claim.key;
     }
-    const { value, routing } = await runPlan(deps, ctx, plan);
+    const modelIds = await plan.resolve();
+    const candidates = selectCandidates(deps.live, modelIds, plan.query);
+    if (deps.budget) {
+      reservation = await reserveBudget(
+        deps.budget.store,
+        budgetScopes(deps.budget.limits, ctx),
+        plan.estimateUsd(candidates),
+      );
+    }
+    const win = await runAttempts(deps, ctx, candidates, plan.spec);
+    const ttft = win.ttftMs === null ? null : win.attemptStartedAt - ctx.startedAt + win.ttftMs;
+    const routing = ctx.finish(win.route, "ok", null, win.usage, ttft);
+    deps.ledger.write(ctx.rows);
+    if (reservation) {
+      const settled = reservation;
+      reservation = null;
+      await deps.budget!.store.settle(settled, routing.costUsd);
+    }
     if (claimed) {
-      const key = claimed;
+      const done = claimed;
       claimed = null;
       // The call succeeded and was paid for: a store failure must not turn it into an error.
       await deps.idempotency
-        .complete(key, { value, routing } as unknown as StoredResponse)
-        .catch(() => deps.idempotency.release(key).catch(() => undefined));
+        .complete(done, { value: win.value, routing } as unknown as StoredResponse)
+        .catch(() => deps.idempotency.release(done).catch(() => undefined));
     }
-    return plan.build(value, routing);
+    return plan.build(win.value, routing);
   } catch (err) {
+    const error = recordFailure(deps, ctx, err);
+    if (reservation) {
+      await deps.budget!.store.settle(reservation, (error.routing as RoutingMeta | undefined)?.costUsd ?? 0);
+    }
     if (claimed) await deps.idempotency.release(claimed).catch(() => undefined);
-    throw recordFailure(deps, ctx, err);
+    throw error;
   }
 }
 
@@ -68,33 +92,6 @@ export function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknow
     deps.ledger.write(ctx.rows);
   }
   return error;
-}
-
-async function runPlan<V, R>(deps: EngineDeps, ctx: RequestContext, plan: Plan<V, R>): Promise<Stored<V>> {
-  let reservation: BudgetReservation | null = null;
-  try {
-    const modelIds = await plan.resolve();
-    const candidates = selectCandidates(deps.live, { ...plan.query, modelIds });
-    if (deps.budget) {
-      reservation = await reserveBudget(
-        deps.budget.store,
-        budgetScopes(deps.budget.limits, ctx),
-        plan.estimateUsd(candidates),
-      );
-    }
-    const win = await runAttempts(deps, ctx, candidates, plan.spec);
-    const ttft = win.ttftMs === null ? null : win.attemptStartedAt - ctx.startedAt + win.ttftMs;
-    const routing = ctx.finish(win.route, "ok", null, win.usage, ttft);
-    deps.ledger.write(ctx.rows);
-    if (reservation) await deps.budget!.store.settle(reservation, routing.costUsd);
-    return { value: win.value, routing };
-  } catch (err) {
-    const error = recordFailure(deps, ctx, err);
-    if (reservation) {
-      await deps.budget!.store.settle(reservation, (error.routing as RoutingMeta | undefined)?.costUsd ?? 0);
-    }
-    throw error;
-  }
 }
 
 function replay<V, R>(deps: EngineDeps, ctx: RequestContext, plan: Plan<V, R>, stored: Stored<V>): R {

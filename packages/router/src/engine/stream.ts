@@ -46,7 +46,7 @@ async function commit(
       deps.budget?.limits.defaultMaxTokens ?? 1024,
     );
     const modelIds = await resolveForChat(deps, ctx, req);
-    const candidates = selectCandidates(deps.live, { ...query, modelIds });
+    const candidates = selectCandidates(deps.live, modelIds, query);
     if (deps.budget) {
       const estimate = costUpperBound(candidates, promptTokens, outputTokens);
       reservation = await reserveBudget(deps.budget.store, budgetScopes(deps.budget.limits, ctx), estimate);

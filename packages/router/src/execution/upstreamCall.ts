@@ -43,31 +43,39 @@ export interface CallLimits {
 
 interface Target {
   secure: boolean;
-  options: http.RequestOptions;
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+  auth: string | undefined;
 }
 
 // Parsing the same few upstream URLs on every call is measurable; they come from the catalog, so
-// the cache stays small (capped anyway).
-const targets = new Map<string, Target>();
+// the cache stays small (capped anyway). Keyed by base URL, then path: no string built per call.
+const targets = new Map<string, Map<string, Target>>();
 
-function targetFor(url: string): Target {
-  let target = targets.get(url);
+function targetFor(baseUrl: string, path: string): Target {
+  let byPath = targets.get(baseUrl);
+  if (!byPath) {
+    if (targets.size >= 256) targets.clear();
+    byPath = new Map();
+    targets.set(baseUrl, byPath);
+  }
+  let target = byPath.get(path);
   if (!target) {
-    const u = new URL(url);
+    const u = new URL(`${baseUrl}${path}`);
     target = {
       secure: u.protocol === "https:",
-      options: {
-        protocol: u.protocol,
-        hostname: u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname,
-        port: u.port,
-        path: `${u.pathname}${u.search}`,
-        ...(u.username || u.password
-          ? { auth: `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}` }
-          : {}),
-      },
+      protocol: u.protocol,
+      hostname: u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname,
+      port: u.port,
+      path: `${u.pathname}${u.search}`,
+      auth:
+        u.username || u.password
+          ? `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`
+          : undefined,
     };
-    if (targets.size >= 256) targets.clear();
-    targets.set(url, target);
+    byPath.set(path, target);
   }
   return target;
 }
@@ -96,14 +104,19 @@ export class UpstreamCall {
     this.fail(new RouterError("aborted", "The caller cancelled the request."));
   }
 
-  /** Sends the request; resolves with the response once headers arrive. */
-  start(url: string, agents: Agents, o: CallOptions): Promise<IncomingMessage> {
+  /** Sends the request to `baseUrl` + `path`; resolves with the response once headers arrive. */
+  start(baseUrl: string, path: string, agents: Agents, o: CallOptions): Promise<IncomingMessage> {
     return new Promise((resolve, reject) => {
-      const { secure, options } = targetFor(url);
+      const t = targetFor(baseUrl, path);
+      const secure = t.secure;
       const headers: Record<string, string | number> = { ...o.headers };
       if (o.body !== undefined) headers["content-length"] = Buffer.byteLength(o.body);
       const req = (secure ? https : http).request({
-        ...options,
+        protocol: t.protocol,
+        hostname: t.hostname,
+        port: t.port,
+        path: t.path,
+        auth: t.auth,
         method: o.method,
         headers,
         agent: secure ? agents.https : agents.http,

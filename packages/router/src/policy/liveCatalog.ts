@@ -16,6 +16,8 @@ export interface LiveRoute {
   health: RouteHealth;
   /** Base URL of the OpenAI-compatible API, e.g. http://127.0.0.1:4010/primary/v1 */
   url: string;
+  /** "model@endpoint", as the fallback chain names it. */
+  label: string;
 }
 
 export interface LiveModel {
@@ -44,7 +46,14 @@ export class LiveCatalog {
           continue;
         }
         const url = `${account.baseUrl.replace(/\/+$/, "")}${route.path}`.replace(/\/+$/, "");
-        routes.push({ model, route, account, health: health.route(route.endpoint, model.id), url });
+        routes.push({
+          model,
+          route,
+          account,
+          health: health.route(route.endpoint, model.id),
+          url,
+          label: `${model.id}@${route.endpoint}`,
+        });
       }
       this.#models.set(model.id, { model, routes, notConfigured });
     }

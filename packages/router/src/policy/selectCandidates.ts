@@ -5,8 +5,8 @@ import { RouterError } from "../errors.ts";
 import type { RequestOptions } from "../types.ts";
 import type { LiveCatalog, LiveRoute } from "./liveCatalog.ts";
 
+/** What a request needs of an endpoint (the models to try are passed beside it). */
 export interface CandidateQuery {
-  modelIds: string[];
   capability: Capability;
   needsVision: boolean;
   /** Prompt plus requested output tokens, for the context-window check. */
@@ -62,10 +62,10 @@ function remove(removed: Removed, filter: FilterName, label: string): void {
   else removed[filter] = [label];
 }
 
-export function selectCandidates(live: LiveCatalog, q: CandidateQuery): LiveRoute[] {
+export function selectCandidates(live: LiveCatalog, modelIds: string[], q: CandidateQuery): LiveRoute[] {
   const out: LiveRoute[] = [];
   const removed: Removed = {};
-  for (const id of q.modelIds) {
+  for (const id of modelIds) {
     const lm = live.get(id);
     if (!lm) continue;
     for (const endpoint of lm.notConfigured) remove(removed, "not_configured", `${endpoint} (${id})`);
@@ -75,7 +75,7 @@ export function selectCandidates(live: LiveCatalog, q: CandidateQuery): LiveRout
       else out.push(r);
     }
   }
-  if (out.length === 0) throw noCandidate(q.modelIds, removed);
+  if (out.length === 0) throw noCandidate(modelIds, removed);
   return orderCandidates(out, q.options.sort);
 }
 
