@@ -5,7 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import { RouterError } from "../errors.ts";
 import { fullJitterDelay, sleep } from "../execution/backoff.ts";
-import { UpstreamCall } from "../execution/upstreamCall.ts";
+import { type CallOptions, UpstreamCall } from "../execution/upstreamCall.ts";
 import { upstreamError } from "../execution/upstreamError.ts";
 import type { LiveRoute } from "../policy/liveCatalog.ts";
 import type { UsageFigures } from "./cost.ts";
@@ -76,9 +76,25 @@ export async function runAttempts<T>(
     const attempt = ++ctx.attempts;
     const startedAt = performance.now();
     const call = new UpstreamCall({ deadlineAt: ctx.deadline, totalMs: ctx.timeouts.totalMs, signal });
+    // An open stream's reader owns the call once it is returned, and closes it when the stream ends.
+    let open = false;
+    // The attempt is inline rather than a helper: a nested async function would keep one more
+    // suspended frame alive for as long as the upstream takes.
     try {
-      const win = await attemptOnce(deps, ctx, route, spec, call, startedAt);
-      if (win.open) {
+      if (ctx.remaining() <= 0) throw deadlinePassed(ctx);
+      const res = await call.start(
+        route.url,
+        spec.path(route),
+        deps.agents,
+        callOptions(deps, ctx, route, spec),
+      );
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status >= 300) {
+        throw await upstreamError(res, call, ctx.timeouts.idleMs, route.route.endpoint);
+      }
+      const win = await spec.consume(res, call, route, startedAt);
+      open = win.open === true;
+      if (open) {
         route.health.breaker.onSuccess();
       } else {
         const latency = performance.now() - startedAt;
@@ -90,7 +106,7 @@ export async function runAttempts<T>(
         value: win.value,
         usage: win.usage,
         ttftMs: win.ttftMs,
-        open: win.open,
+        open,
         route,
         attempt,
         call,
@@ -113,42 +129,29 @@ export async function runAttempts<T>(
       );
       if (endsRequest.has(error.code)) throw error;
       lastError = error;
+    } finally {
+      if (!open) call.close();
     }
   }
 }
 
-async function attemptOnce<T>(
+function callOptions<T>(
   deps: EngineDeps,
   ctx: RequestContext,
   route: LiveRoute,
   spec: AttemptSpec<T>,
-  call: UpstreamCall,
-  startedAt: number,
-): Promise<AttemptSuccess<T>> {
+): CallOptions {
   const t = ctx.timeouts;
-  let open = false;
-  try {
-    if (ctx.remaining() <= 0)
-      throw new RouterError("timeout_total", `The request's ${t.totalMs} ms deadline passed.`);
-    const headers = deps.headers.get(route.account)!;
-    const key = ctx.options.idempotencyKey;
-    const res = await call.start(route.url, spec.path(route), deps.agents, {
-      method: "POST",
-      headers: key ? { ...headers, "idempotency-key": key } : headers,
-      body: spec.body(route),
-      connectTimeoutMs: t.connectMs,
-      headersTimeoutMs: spec.stream ? t.firstTokenMs : t.responseMs,
-      headersTimeoutCode: "timeout_first_token",
-    });
-    const status = res.statusCode ?? 0;
-    if (status < 200 || status >= 300) throw await upstreamError(res, call, t.idleMs, route.route.endpoint);
-    const win = await spec.consume(res, call, route, startedAt);
-    open = win.open === true;
-    return win;
-  } finally {
-    // An open stream's reader owns the call from here and closes it when the stream ends.
-    if (!open) call.close();
-  }
+  const headers = deps.headers.get(route.account)!;
+  const key = ctx.options.idempotencyKey;
+  return {
+    method: "POST",
+    headers: key ? { ...headers, "idempotency-key": key } : headers,
+    body: spec.body(route),
+    connectTimeoutMs: t.connectMs,
+    headersTimeoutMs: spec.stream ? t.firstTokenMs : t.responseMs,
+    headersTimeoutCode: "timeout_first_token",
+  };
 }
 
 function recordFailure(deps: EngineDeps, route: LiveRoute, error: RouterError): void {
@@ -209,13 +212,16 @@ async function waitForReopen(
 
 async function pause(ctx: RequestContext, ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (ms <= 0) return;
-  if (ms >= ctx.remaining())
-    throw new RouterError("timeout_total", `The request's ${ctx.timeouts.totalMs} ms deadline passed.`);
+  if (ms >= ctx.remaining()) throw deadlinePassed(ctx);
   try {
     await sleep(ms, signal);
   } catch {
     throw abortedError();
   }
+}
+
+function deadlinePassed(ctx: RequestContext): RouterError {
+  return new RouterError("timeout_total", `The request's ${ctx.timeouts.totalMs} ms deadline passed.`);
 }
 
 export function abortedError(): RouterError {

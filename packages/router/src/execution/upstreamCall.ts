@@ -1,12 +1,16 @@
 // One HTTP call to an upstream over node:http(s) with keep-alive, so the router can tell a connect
 // timeout from a slow first byte. One timer per call serves every phase (connect, headers, idle) and
 // the request's total deadline: re-arming only moves the due times, and the timer is rescheduled
-// only when it would fire too late, so a call usually costs one or two setTimeouts and no closures.
+// only when it would fire too late, so a call usually costs one or two setTimeouts.
 // fail() ends the call with a typed error from any phase: the pending promise or the body reader
 // throws it.
+// No closures per call: the request and response carry their call (or body reader) under a symbol,
+// and the event listeners are shared functions that read it from `this`. A thousand calls waiting
+// on slow upstreams then keep less alive, which shortens every young-generation GC pause.
 import type { ClientRequest, IncomingMessage } from "node:http";
 import http from "node:http";
 import https from "node:https";
+import type { Socket } from "node:net";
 import { RouterError, type RouterErrorCode } from "../errors.ts";
 
 export interface Agents {
@@ -80,6 +84,11 @@ function targetFor(baseUrl: string, path: string): Target {
   return target;
 }
 
+const kCall = Symbol("switchyard.upstreamCall");
+const kReader = Symbol("switchyard.bodyReader");
+type CallRequest = ClientRequest & { [kCall]?: UpstreamCall };
+type ReadResponse = IncomingMessage & { [kReader]?: BodyReader };
+
 export class UpstreamCall {
   #req: ClientRequest | null = null;
   #res: IncomingMessage | null = null;
@@ -92,6 +101,12 @@ export class UpstreamCall {
   #phaseCode: RouterErrorCode = "timeout_idle";
   #phaseMessage = "";
   readonly #limits: CallLimits | null;
+  #resolve: ((res: IncomingMessage) => void) | null = null;
+  #reject: ((error: RouterError) => void) | null = null;
+  #secure = false;
+  #connectMs = 0;
+  #headersMs = 0;
+  #headersCode: RouterErrorCode = "timeout_first_token";
 
   constructor(limits?: CallLimits) {
     this.#limits = limits ?? null;
@@ -106,46 +121,60 @@ export class UpstreamCall {
 
   /** Sends the request to `baseUrl` + `path`; resolves with the response once headers arrive. */
   start(baseUrl: string, path: string, agents: Agents, o: CallOptions): Promise<IncomingMessage> {
-    return new Promise((resolve, reject) => {
-      const t = targetFor(baseUrl, path);
-      const secure = t.secure;
-      const headers: Record<string, string | number> = { ...o.headers };
-      if (o.body !== undefined) headers["content-length"] = Buffer.byteLength(o.body);
-      const req = (secure ? https : http).request({
-        protocol: t.protocol,
-        hostname: t.hostname,
-        port: t.port,
-        path: t.path,
-        auth: t.auth,
-        method: o.method,
-        headers,
-        agent: secure ? agents.https : agents.http,
-      });
-      this.#req = req;
-      if (this.#failed) {
-        req.destroy(this.#failed);
-      }
-      req.once("socket", (socket) => {
-        if (!socket.connecting) {
-          this.arm(o.headersTimeoutMs, o.headersTimeoutCode, "no response from the endpoint in time");
-          return;
-        }
-        this.arm(o.connectTimeoutMs, "timeout_connect", "could not connect to the endpoint in time");
-        socket.once(secure ? "secureConnect" : "connect", () =>
-          this.arm(o.headersTimeoutMs, o.headersTimeoutCode, "no response from the endpoint in time"),
-        );
-      });
-      req.once("response", (res) => {
-        this.#res = res;
-        this.disarm();
-        resolve(res);
-      });
-      req.once("error", (err) => {
-        this.disarm();
-        reject(this.#failed ?? toRouterError(err));
-      });
-      req.end(o.body);
+    const t = targetFor(baseUrl, path);
+    const headers: Record<string, string | number> = { ...o.headers };
+    if (o.body !== undefined) headers["content-length"] = Buffer.byteLength(o.body);
+    const req: CallRequest = (t.secure ? https : http).request({
+      protocol: t.protocol,
+      hostname: t.hostname,
+      port: t.port,
+      path: t.path,
+      auth: t.auth,
+      method: o.method,
+      headers,
+      agent: t.secure ? agents.https : agents.http,
     });
+    req[kCall] = this;
+    this.#req = req;
+    this.#secure = t.secure;
+    this.#connectMs = o.connectTimeoutMs;
+    this.#headersMs = o.headersTimeoutMs;
+    this.#headersCode = o.headersTimeoutCode;
+    const response = new Promise<IncomingMessage>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    if (this.#failed) req.destroy(this.#failed);
+    req.on("socket", onRequestSocket);
+    req.on("response", onRequestResponse);
+    req.on("error", onRequestError);
+    req.end(o.body);
+    return response;
+  }
+
+  /** The request got its socket. Only a fresh connection waits for "connect" (keep-alive reuse does not). */
+  socketAssigned(socket: Socket): void {
+    if (!socket.connecting) {
+      this.#armHeaders();
+      return;
+    }
+    this.arm(this.#connectMs, "timeout_connect", "could not connect to the endpoint in time");
+    socket.once(this.#secure ? "secureConnect" : "connect", () => this.#armHeaders());
+  }
+
+  #armHeaders(): void {
+    this.arm(this.#headersMs, this.#headersCode, "no response from the endpoint in time");
+  }
+
+  responded(res: IncomingMessage): void {
+    this.#res = res;
+    this.disarm();
+    this.#resolve?.(res);
+  }
+
+  requestFailed(err: Error): void {
+    this.disarm();
+    this.#reject?.(this.#failed ?? toRouterError(err));
   }
 
   /** (Re)arms the phase timeout: unless re-armed or disarmed first, the call fails with `code` in `ms`. */
@@ -233,6 +262,72 @@ export function toRouterError(err: unknown): RouterError {
   return new RouterError("upstream_error", `Endpoint unreachable: ${what}.`, { cause: err });
 }
 
+function onRequestSocket(this: CallRequest, socket: Socket): void {
+  this[kCall]!.socketAssigned(socket);
+}
+
+function onRequestResponse(this: CallRequest, res: IncomingMessage): void {
+  this[kCall]!.responded(res);
+}
+
+function onRequestError(this: CallRequest, err: Error): void {
+  this[kCall]!.requestFailed(err);
+}
+
+/** The state of one readBody(); the response carries it for the shared listeners below. */
+class BodyReader {
+  readonly parts: Buffer[] = [];
+  size = 0;
+  settled = false;
+  constructor(
+    readonly call: UpstreamCall,
+    readonly maxBytes: number,
+    readonly resolve: (text: string) => void,
+    readonly reject: (error: RouterError) => void,
+  ) {}
+
+  /** The first of end / error / close / too large settles; later events are ignored. */
+  fail(error: RouterError): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.call.disarm();
+    this.reject(error);
+  }
+}
+
+function onBodyData(this: ReadResponse, chunk: Buffer): void {
+  const r = this[kReader]!;
+  if (r.settled) return;
+  r.call.refresh();
+  r.size += chunk.length;
+  if (r.size > r.maxBytes) {
+    r.fail(new RouterError("upstream_bad_response", "Upstream response too large."));
+    this.destroy();
+    return;
+  }
+  r.parts.push(chunk);
+}
+
+function onBodyEnd(this: ReadResponse): void {
+  const r = this[kReader]!;
+  if (r.settled) return;
+  r.settled = true;
+  r.call.disarm();
+  r.resolve(r.parts.length === 1 ? r.parts[0]!.toString("utf8") : Buffer.concat(r.parts).toString("utf8"));
+}
+
+function onBodyError(this: ReadResponse, err: Error): void {
+  const r = this[kReader]!;
+  r.fail(r.call.failure ?? toRouterError(err));
+}
+
+// Closed before its end without an error event: the body was cut short. (Checked first: close
+// follows every end, and building an error captures a stack.)
+function onBodyClose(this: ReadResponse): void {
+  const r = this[kReader]!;
+  if (!r.settled) r.fail(r.call.failure ?? toRouterError(new Error("premature close")));
+}
+
 /**
  * Reads a whole body as text, re-arming the idle timer on each chunk; fails past maxBytes. Plain
  * stream events rather than `for await`: the async iterator costs a promise per chunk.
@@ -245,40 +340,14 @@ export function readBody(
 ): Promise<string> {
   call.arm(idleMs, "timeout_idle", "the endpoint stopped sending the response body");
   return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    // The first of end / error / close / too large settles; later events are ignored.
-    const fail = (error: RouterError) => {
-      if (settled) return;
-      settled = true;
-      call.disarm();
-      reject(error);
-    };
+    const reader = new BodyReader(call, maxBytes, resolve, reject);
     if (res.destroyed)
-      return fail(call.failure ?? toRouterError(res.errored ?? new Error("premature close")));
-    res.on("data", (chunk: Buffer) => {
-      if (settled) return;
-      call.refresh();
-      size += chunk.length;
-      if (size > maxBytes) {
-        fail(new RouterError("upstream_bad_response", "Upstream response too large."));
-        res.destroy();
-        return;
-      }
-      parts.push(chunk);
-    });
-    res.once("end", () => {
-      if (settled) return;
-      settled = true;
-      call.disarm();
-      resolve(parts.length === 1 ? parts[0]!.toString("utf8") : Buffer.concat(parts).toString("utf8"));
-    });
-    res.once("error", (err: Error) => fail(call.failure ?? toRouterError(err)));
-    // Closed before its end without an error event: the body was cut short. (Checked first: close
-    // follows every end, and building an error captures a stack.)
-    res.once("close", () => {
-      if (!settled) fail(call.failure ?? toRouterError(new Error("premature close")));
-    });
+      return reader.fail(call.failure ?? toRouterError(res.errored ?? new Error("premature close")));
+    const r: ReadResponse = res;
+    r[kReader] = reader;
+    r.on("data", onBodyData);
+    r.on("end", onBodyEnd);
+    r.on("error", onBodyError);
+    r.on("close", onBodyClose);
   });
 }
