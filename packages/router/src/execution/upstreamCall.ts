@@ -1,7 +1,7 @@
 // One HTTP call to an upstream over node:http(s) with keep-alive, so the router can tell a connect
 // timeout from a slow first byte. One timer per call serves every phase (connect, headers, idle) and
 // the request's total deadline: re-arming only moves the due times, and the timer is rescheduled
-// only when it would fire too late, so a call usually costs one or two setTimeouts.
+// only when it would fire too late, so a call usually costs one setTimeout.
 // fail() ends the call with a typed error from any phase: the pending promise or the body reader
 // throws it.
 // No closures per call: the request and response carry their call (or body reader) under a symbol,
@@ -111,7 +111,6 @@ export class UpstreamCall {
   constructor(limits?: CallLimits) {
     this.#limits = limits ?? null;
     limits?.signal?.addEventListener("abort", this, { once: true });
-    this.#schedule();
   }
 
   /** The caller's signal aborted (EventListener object: no closure per call). */
@@ -145,6 +144,9 @@ export class UpstreamCall {
       this.#reject = reject;
     });
     if (this.#failed) req.destroy(this.#failed);
+    // The timer starts here, not in the constructor: most calls then set exactly one timer, since
+    // the headers phase armed when a reused socket is assigned is due no sooner than this one.
+    this.#armHeaders();
     req.on("socket", onRequestSocket);
     req.on("response", onRequestResponse);
     req.on("error", onRequestError);
