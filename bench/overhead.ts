@@ -1,8 +1,10 @@
 // pnpm bench:overhead [--quick] [--no-portkey] [--upstream-ms=N] [--scenario=both|realistic|saturation]
+//   [--out=NAME]
 // Added latency of the router, in-process, over calling the upstream directly, at concurrency 1, 100
 // and 1000, with the Portkey gateway measured the same way as a peer, in two scenarios: a realistic
 // upstream that answers after a fixed delay (the goal is judged here) and an instant upstream that
-// saturates the CPU (added CPU per request and throughput). Writes bench/results/overhead.{md,json,svg}.
+// saturates the CPU (added CPU per request and throughput). Writes bench/results/overhead.{md,json,svg}
+// (or NAME.* with --out, e.g. for a run with other V8 flags).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { machineFacts } from "@switchyard/tooling/benchMachine";
@@ -34,12 +36,17 @@ const flags = parseFlags(
     "no-portkey": z.boolean().default(false),
     "upstream-ms": z.coerce.number().int().min(1).max(60_000).default(1000),
     scenario: z.enum(["both", "realistic", "saturation"]).default("both"),
+    out: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes")
+      .default("overhead"),
   }),
   {
     quick: { type: "boolean" },
     "no-portkey": { type: "boolean" },
     "upstream-ms": { type: "string" },
     scenario: { type: "string" },
+    out: { type: "string" },
   },
 );
 
@@ -54,9 +61,12 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
   const upstream = await startChild(path.join(here, "overhead/fixedUpstream.ts"), [String(delayMs)]);
   const router = createBenchRouter(upstream.url);
   const clientAgent = newAgent();
+  const controlAgent = newAgent();
   const peerAgent = newAgent();
   const senders: Partial<Record<Mode, Send>> = {
     direct: directSender(upstream.url, clientAgent),
+    // The verdict's noise reference; the saturation scenario judges nothing, so it skips it.
+    ...(scenario === "realistic" ? { control: directSender(upstream.url, controlAgent) } : {}),
     router: routerSender(router),
     ...(gateway ? { portkey: portkeySender(gateway.url, upstream.url, peerAgent) } : {}),
   };
@@ -108,6 +118,7 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
   } finally {
     await router.close();
     clientAgent.destroy();
+    controlAgent.destroy();
     peerAgent.destroy();
     await upstream.stop();
   }
@@ -116,7 +127,7 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
 try {
   const results: Partial<Record<Scenario, LevelFigures[]>> = {};
   for (const scenario of scenarios) results[scenario] = await runScenario(scenario, portkey);
-  const report = overheadReport({ machine, quick: flags.quick, upstreamMs, results });
+  const report = overheadReport({ machine, quick: flags.quick, upstreamMs, results, name: flags.out });
   for (const file of writeReport(report)) console.log(`wrote ${path.relative(process.cwd(), file)}`);
   console.log(`peak RSS of this process: ${toMiB(process.resourceUsage().maxRSS * 1024)} MiB`);
 } finally {

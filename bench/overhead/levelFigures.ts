@@ -1,8 +1,10 @@
 // Turns one level's raw runs into its figures: each mode's percentiles, throughput, CPU and memory,
 // and the router's and Portkey's ADDED figures (their value minus the direct path's, same run),
 // computed from unrounded percentiles so a 1 s upstream delay does not round the difference away.
+// The control path (direct again) gets the same added figures: what "added" reads when nothing was
+// added, the run's noise.
 
-import { percentile, round, summarize } from "@switchyard/tooling/percentiles";
+import { round, summarize } from "@switchyard/tooling/percentiles";
 import { toMiB } from "../lib/peakMemory.ts";
 import type { GcPauses } from "./gcPauses.ts";
 import type { Mode } from "./loadClients.ts";
@@ -39,9 +41,9 @@ export interface PathFigures extends ModeFigures {
 
 export interface LevelFigures {
   concurrency: number;
-  /** Noise floor: how far the direct path's p99 moves between the first and second half of its samples. */
-  direct_p99_split_half_ms: number;
   direct: ModeFigures;
+  /** The direct path a second time, as its own path (A/A): its added figures are the run's noise. */
+  control: PathFigures | null;
   router: PathFigures;
   portkey: PathFigures | null;
 }
@@ -95,13 +97,12 @@ export function figuresFor(
   gc: Record<string, GcPauses>,
 ): LevelFigures {
   const direct = modeFigures(runs.direct!, peaks.direct, undefined, gc.direct);
-  const samples = runs.direct!.latenciesMs;
-  const half = Math.floor(samples.length / 2);
-  const splitHalf = Math.abs(percentile(samples.slice(0, half), 99) - percentile(samples.slice(half), 99));
   return {
     concurrency,
-    direct_p99_split_half_ms: round(splitHalf, 3),
     direct,
+    control: runs.control
+      ? added(modeFigures(runs.control, peaks.control, undefined, gc.control), direct)
+      : null,
     router: added(modeFigures(runs.router!, peaks.router, undefined, gc.router), direct),
     portkey: runs.portkey
       ? added(modeFigures(runs.portkey, peaks.portkey, peerPeaks.portkey, gc.portkey), direct)

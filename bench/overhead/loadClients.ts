@@ -1,10 +1,11 @@
-// The three ways the same chat request is sent: straight to the upstream, through the router
-// in-process, and through the Portkey gateway. The HTTP clients use the same keep-alive agent
+// The ways the same chat request is sent: straight to the upstream, through the router in-process,
+// and through the Portkey gateway; "control" is the direct path a second time (its own agent), whose
+// difference from the first is the run's noise. The HTTP clients use the same keep-alive agent
 // settings as the router's own upstream client, so the only difference is what sits in between.
 import http from "node:http";
 import type { Router } from "@switchyard/router";
 
-export type Mode = "direct" | "router" | "portkey";
+export type Mode = "direct" | "control" | "router" | "portkey";
 export type Send = () => Promise<void>;
 
 const messages = [{ role: "user" as const, content: "Say hello in one short sentence." }];

@@ -17,6 +17,8 @@ export interface OverheadInput {
   /** The realistic upstream's fixed delay. */
   upstreamMs: number;
   results: Partial<Record<Scenario, LevelFigures[]>>;
+  /** Base name of the report files (default "overhead"). */
+  name?: string;
 }
 
 type Outcome = "met" | "not met" | "inconclusive";
@@ -39,7 +41,8 @@ function verdict(levels: LevelFigures[], upstreamMs: number) {
   const top = topLevel(levels);
   const r = top.router.added_p99_ms;
   const p = top.portkey?.added_p99_ms ?? null;
-  const noise = top.direct_p99_split_half_ms;
+  // A/A: the control path is the direct path again, so its added p99 is pure noise (either sign).
+  const noise = top.control ? Math.abs(top.control.added_p99_ms) : Number.POSITIVE_INFINITY;
   const underGoal = judge(r, goalAddedP99Ms, noise);
   const halfOfPortkey = p === null ? null : p <= 0 ? "inconclusive" : judge(r, p / 2, noise);
   const lines = [
@@ -48,7 +51,8 @@ function verdict(levels: LevelFigures[], upstreamMs: number) {
     p === null
       ? "- Portkey was not run (--no-portkey)."
       : `- Portkey's added p99 at ${top.concurrency} concurrent: **${p} ms** (added p50 ${top.portkey!.added_p50_ms} ms) — router ≤ half of it (${Math.round((p / 2) * 1000) / 1000} ms): **${halfOfPortkey}**.`,
-    `- Noise floor of this run: the direct path's own p99 moved by ${noise} ms between the first and second half of its samples; a verdict is "met" only when the figure plus this noise stays under the limit, "not met" when the figure minus the noise is over it, else "inconclusive" (also when the noise alone exceeds the limit, or the figure is further below zero than the noise explains).`,
+    `- Where the router's p99 at ${top.concurrency} concurrent comes from: garbage-collection pauses that started in its blocks, ${top.router.gc_pauses.count} totalling ${top.router.gc_pauses.total_ms} ms against the direct path's ${top.direct.gc_pauses.count} totalling ${top.direct.gc_pauses.total_ms} ms, and the answers that queue behind each pause; CPU of this process per request ${top.router.cpu_us_per_request} µs against ${top.direct.cpu_us_per_request} µs (V8 heap flags: ${v8Flags()}).`,
+    `- Noise floor of this run: the direct path run a second time as its own path (A/A) reads an added p99 of ${top.control?.added_p99_ms ?? "—"} ms; a verdict is "met" only when the figure plus this noise stays under the limit, "not met" when the figure minus the noise is over it, else "inconclusive" (also when the noise alone exceeds the limit, or the figure is further below zero than the noise explains).`,
   ];
   return {
     text: lines.join("\n"),
@@ -115,6 +119,7 @@ function table(levels: LevelFigures[]): string {
     ],
     levels.flatMap((l) => [
       row("direct", l.concurrency, l.direct, null),
+      ...(l.control ? [row("direct again (A/A)", l.concurrency, l.control, l.control)] : []),
       row("router", l.concurrency, l.router, l.router),
       ...(l.portkey ? [row("Portkey", l.concurrency, l.portkey, l.portkey)] : []),
     ]),
@@ -123,7 +128,7 @@ function table(levels: LevelFigures[]): string {
 
 function errorLines(scenario: Scenario, levels: LevelFigures[]): string[] {
   return levels.flatMap((l) =>
-    (["direct", "router", "portkey"] as const).flatMap((m) => {
+    (["direct", "control", "router", "portkey"] as const).flatMap((m) => {
       const f = l[m];
       return f?.first_error
         ? [`- ${scenario} c=${l.concurrency} ${m}: ${f.errors} errors, first: \`${f.first_error}\``]
@@ -202,8 +207,17 @@ function loadNote(input: OverheadInput): string {
 const byConcurrency = (levels: LevelFigures[] | undefined, pick: (l: LevelFigures) => number | null) =>
   Object.fromEntries((levels ?? []).map((l) => [l.concurrency, pick(l)]));
 
+/** V8 flags the run was started with (they change GC, which the p99 at 1000 concurrent depends on). */
+function v8Flags(): string {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].filter((f) =>
+    /^--(max|min)-semi-space-size|^--max-old-space-size/.test(f),
+  );
+  return flags.length ? flags.map((f) => `\`${f}\``).join(" ") : "none (V8's default heap sizes)";
+}
+
 export function overheadReport(input: OverheadInput): ReportFiles {
   const { machine, quick, upstreamMs } = input;
+  const name = input.name ?? "overhead";
   const { realistic, saturation } = input.results;
   const v = realistic ? verdict(realistic, upstreamMs) : null;
   const errors = [
@@ -216,7 +230,7 @@ ${quick ? "> **Quick run** (`--quick`): few requests, for a smoke test. Run `pnp
 
 ${v ? v.text : "- The realistic scenario was not run (--scenario=saturation): no verdict on the goal."}
 
-![Added latency with a realistic upstream; added CPU per request and throughput at saturation](overhead.svg)
+![Added latency with a realistic upstream; added CPU per request and throughput at saturation](${name}.svg)
 
 ${
   realistic
@@ -269,8 +283,13 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
   Saturation: blocks of max(20, 4×N) requests, all workers at once. Latency is per request, from send
   to parsed answer. **Added** = the path's percentile minus the direct path's percentile in the same
   run, from unrounded percentiles. Throughput = successful requests / the path's own block time.
-- **Noise floor**: how far the direct path's p99 moves between the first and the second half of its
-  own samples in the same level.
+- **Noise floor**: the realistic scenario sends the direct request a second time as a path of its own
+  (**direct again**, its own keep-alive agent), in the same rotation. Its added figures measure
+  nothing but noise (A/A), and the verdict holds the router's figure against them. At 1000
+  concurrent, p99 depends on a handful of GC pauses and how the backlog behind each drains, so the
+  level runs 30 s per path: 6 s per path left A/A runs between 0.2 and 17 ms apart.
+- **V8 heap flags** of this run: ${v8Flags()}. The young generation's size sets how often and how
+  long the scavenges are that make up most of the p99 at 1000 concurrent; see the Verdict.
 - **CPU per request**: user+system CPU of the benchmark process (and of Portkey's process, for Portkey)
   over its blocks, divided by requests; **added CPU** subtracts the direct path's.
 - **Memory**: resident set size sampled every 20 ms, peak per path's blocks (the router shares the
@@ -289,11 +308,12 @@ Benchmarks on a shared machine are noisy: re-run \`pnpm bench:overhead\` on a qu
 quoting these figures.
 `;
   return {
-    name: "overhead",
+    name,
     markdown: markdown.replace(/\n{3,}/g, "\n\n"),
     json: {
       benchmark: "overhead",
       quick,
+      v8_heap_flags: v8Flags(),
       machine,
       upstream_ms: upstreamMs,
       goal: v?.json ?? null,
@@ -325,6 +345,6 @@ quoting these figures.
           }
         : null,
     },
-    charts: { "overhead.svg": chart(input) },
+    charts: { [`${name}.svg`]: chart(input) },
   };
 }
