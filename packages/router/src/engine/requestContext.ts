@@ -8,7 +8,6 @@ import type { RequestOptions, RoutingMeta, Tier } from "../types.ts";
 import type { UsageFigures } from "./cost.ts";
 
 export class RequestContext {
-  readonly requestId = randomUUID();
   readonly createdAt = new Date();
   readonly startedAt = performance.now();
   readonly deadline: number;
@@ -39,6 +38,17 @@ export class RequestContext {
     this.app = options.app ?? app;
     this.timeouts = options.timeouts ? { ...timeouts, ...options.timeouts } : timeouts;
     this.deadline = this.startedAt + this.timeouts.totalMs;
+  }
+
+  #requestId: string | null = null;
+
+  /**
+   * Made on first use (the first ledger row), not with the context: a UUID is a tree of a dozen
+   * concatenated strings, which would otherwise stay alive for as long as the upstream takes.
+   */
+  get requestId(): string {
+    this.#requestId ??= randomUUID();
+    return this.#requestId;
   }
 
   elapsed(): number {
