@@ -24,6 +24,7 @@ export class RequestContext {
   attempts = 0;
   readonly rows: LedgerEntry[] = [];
   firstRoute: LiveRoute | null = null;
+  #requestId: string | null = null;
 
   constructor(
     operation: LedgerOperation,
@@ -39,8 +40,6 @@ export class RequestContext {
     this.timeouts = options.timeouts ? { ...timeouts, ...options.timeouts } : timeouts;
     this.deadline = this.startedAt + this.timeouts.totalMs;
   }
-
-  #requestId: string | null = null;
 
   /**
    * Made on first use (the first ledger row), not with the context: a UUID is a tree of a dozen
