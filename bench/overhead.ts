@@ -16,6 +16,7 @@ import { ownCpuUs, pidCpuUs } from "./lib/processCpu.ts";
 import { writeReport } from "./lib/report.ts";
 import { createBenchRouter } from "./overhead/benchRouter.ts";
 import { recordGcPauses } from "./overhead/gcPauses.ts";
+import { keptPerWaitingRequest } from "./overhead/keptPerRequest.ts";
 import { figuresFor, type LevelFigures } from "./overhead/levelFigures.ts";
 import {
   directSender,
@@ -56,6 +57,9 @@ const upstreamMs = flags["upstream-ms"];
 const scenarios: Scenario[] = flags.scenario === "both" ? ["realistic", "saturation"] : [flags.scenario];
 const portkey = flags["no-portkey"] ? null : await startPortkey();
 
+/** Heap kept per waiting request, by in-process path (the realistic scenario's upstream is slow). */
+const kept: Record<string, number> = {};
+
 async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): Promise<LevelFigures[]> {
   const delayMs = scenario === "realistic" ? upstreamMs : 0;
   const upstream = await startChild(path.join(here, "overhead/fixedUpstream.ts"), [String(delayMs)]);
@@ -77,6 +81,13 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
           `${scenario} ${mode}: the first request failed: ${err instanceof Error ? err.message : String(err)}`,
         );
       });
+    }
+    if (scenario === "realistic") {
+      // Twice per path, keeping the second: the first also pays for sockets the agent opens.
+      for (const mode of ["direct", "router", "direct", "router"] as const) {
+        kept[mode] = await keptPerWaitingRequest(senders[mode]!, 1000, Math.min(300, delayMs / 2));
+      }
+      console.log(`heap kept per waiting request: direct ${kept.direct} B, router ${kept.router} B`);
     }
     const results: LevelFigures[] = [];
     for (const level of scenarioLevels(scenario, flags.quick, delayMs)) {
@@ -127,7 +138,14 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
 try {
   const results: Partial<Record<Scenario, LevelFigures[]>> = {};
   for (const scenario of scenarios) results[scenario] = await runScenario(scenario, portkey);
-  const report = overheadReport({ machine, quick: flags.quick, upstreamMs, results, name: flags.out });
+  const report = overheadReport({
+    machine,
+    quick: flags.quick,
+    upstreamMs,
+    results,
+    name: flags.out,
+    keptBytes: kept.router === undefined ? null : { direct: kept.direct!, router: kept.router },
+  });
   for (const file of writeReport(report)) console.log(`wrote ${path.relative(process.cwd(), file)}`);
   console.log(`peak RSS of this process: ${toMiB(process.resourceUsage().maxRSS * 1024)} MiB`);
 } finally {

@@ -19,6 +19,8 @@ export interface OverheadInput {
   results: Partial<Record<Scenario, LevelFigures[]>>;
   /** Base name of the report files (default "overhead"). */
   name?: string;
+  /** Heap kept alive per waiting request at 1000 in flight, by in-process path (realistic only). */
+  keptBytes: { direct: number; router: number } | null;
 }
 
 type Outcome = "met" | "not met" | "inconclusive";
@@ -37,7 +39,7 @@ function judge(added: number, limit: number, noise: number): Outcome {
 const topLevel = (levels: LevelFigures[]) =>
   levels.find((l) => l.concurrency === goalConcurrency) ?? levels.at(-1)!;
 
-function verdict(levels: LevelFigures[], upstreamMs: number) {
+function verdict(levels: LevelFigures[], upstreamMs: number, kept: OverheadInput["keptBytes"]) {
   const top = topLevel(levels);
   const r = top.router.added_p99_ms;
   const p = top.portkey?.added_p99_ms ?? null;
@@ -51,7 +53,7 @@ function verdict(levels: LevelFigures[], upstreamMs: number) {
     p === null
       ? "- Portkey was not run (--no-portkey)."
       : `- Portkey's added p99 at ${top.concurrency} concurrent: **${p} ms** (added p50 ${top.portkey!.added_p50_ms} ms) — router ≤ half of it (${Math.round((p / 2) * 1000) / 1000} ms): **${halfOfPortkey}**.`,
-    `- Where the router's p99 at ${top.concurrency} concurrent comes from: garbage-collection pauses that started in its blocks, ${top.router.gc_pauses.count} totalling ${top.router.gc_pauses.total_ms} ms against the direct path's ${top.direct.gc_pauses.count} totalling ${top.direct.gc_pauses.total_ms} ms, and the answers that queue behind each pause; CPU of this process per request ${top.router.cpu_us_per_request} µs against ${top.direct.cpu_us_per_request} µs (V8 heap flags: ${v8Flags()}).`,
+    `- Where the router's p99 at ${top.concurrency} concurrent comes from: garbage-collection pauses that started in its blocks, ${top.router.gc_pauses.count} totalling ${top.router.gc_pauses.total_ms} ms against the direct path's ${top.direct.gc_pauses.count} totalling ${top.direct.gc_pauses.total_ms} ms, and the answers that queue behind each pause; CPU of this process per request ${top.router.cpu_us_per_request} µs against ${top.direct.cpu_us_per_request} µs${kept ? `; heap kept alive per waiting request (what each pause copies) ${kept.router} B against ${kept.direct} B` : ""} (V8 heap flags: ${v8Flags()}).`,
     `- Noise floor of this run: the direct path run a second time as its own path (A/A) reads an added p99 of ${top.control?.added_p99_ms ?? "—"} ms; a verdict is "met" only when the figure plus this noise stays under the limit, "not met" when the figure minus the noise is over it, else "inconclusive" (also when the noise alone exceeds the limit, or the figure is further below zero than the noise explains).`,
   ];
   return {
@@ -219,7 +221,7 @@ export function overheadReport(input: OverheadInput): ReportFiles {
   const { machine, quick, upstreamMs } = input;
   const name = input.name ?? "overhead";
   const { realistic, saturation } = input.results;
-  const v = realistic ? verdict(realistic, upstreamMs) : null;
+  const v = realistic ? verdict(realistic, upstreamMs, input.keptBytes) : null;
   const errors = [
     ...(realistic ? errorLines("realistic", realistic) : []),
     ...(saturation ? errorLines("saturation", saturation) : []),
@@ -288,6 +290,10 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
   nothing but noise (A/A), and the verdict holds the router's figure against them. At 1000
   concurrent, p99 depends on a handful of GC pauses and how the backlog behind each drains, so the
   level runs 30 s per path: 6 s per path left A/A runs between 0.2 and 17 ms apart.
+- **Heap kept per waiting request**: before the realistic levels, 1000 requests of one path are sent
+  and, while they wait on the upstream, the used heap after two full collections is compared with
+  the same without them, divided by 1000 (second of two rounds per path; the first also opens the
+  sockets).
 - **V8 heap flags** of this run: ${v8Flags()}. The young generation's size sets how often and how
   long the scavenges are that make up most of the p99 at 1000 concurrent; see the Verdict.
 - **CPU per request**: user+system CPU of the benchmark process (and of Portkey's process, for Portkey)
@@ -314,6 +320,7 @@ quoting these figures.
       benchmark: "overhead",
       quick,
       v8_heap_flags: v8Flags(),
+      kept_bytes_per_waiting_request: input.keptBytes,
       machine,
       upstream_ms: upstreamMs,
       goal: v?.json ?? null,
