@@ -5,7 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import { RouterError } from "../errors.ts";
 import { fullJitterDelay, sleep } from "../execution/backoff.ts";
-import { type CallOptions, UpstreamCall } from "../execution/upstreamCall.ts";
+import { type CallOptions, deadlinePassed, UpstreamCall } from "../execution/upstreamCall.ts";
 import { upstreamError } from "../execution/upstreamError.ts";
 import type { LiveRoute } from "../policy/liveCatalog.ts";
 import type { UsageFigures } from "./cost.ts";
@@ -81,7 +81,7 @@ export async function runAttempts<T>(
     // The attempt is inline rather than a helper: a nested async function would keep one more
     // suspended frame alive for as long as the upstream takes.
     try {
-      if (ctx.remaining() <= 0) throw deadlinePassed(ctx);
+      if (ctx.remaining() <= 0) throw deadlinePassed(ctx.timeouts.totalMs);
       const res = await call.start(
         route.url,
         spec.path(route),
@@ -212,16 +212,12 @@ async function waitForReopen(
 
 async function pause(ctx: RequestContext, ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (ms <= 0) return;
-  if (ms >= ctx.remaining()) throw deadlinePassed(ctx);
+  if (ms >= ctx.remaining()) throw deadlinePassed(ctx.timeouts.totalMs);
   try {
     await sleep(ms, signal);
   } catch {
     throw abortedError();
   }
-}
-
-function deadlinePassed(ctx: RequestContext): RouterError {
-  return new RouterError("timeout_total", `The request's ${ctx.timeouts.totalMs} ms deadline passed.`);
 }
 
 export function abortedError(): RouterError {

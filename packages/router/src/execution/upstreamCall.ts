@@ -241,13 +241,18 @@ export class UpstreamCall {
     const now = performance.now();
     const limits = call.#limits;
     if (limits && now >= limits.deadlineAt) {
-      call.fail(new RouterError("timeout_total", `The request's ${limits.totalMs} ms deadline passed.`));
+      call.fail(deadlinePassed(limits.totalMs));
     } else if (now >= call.#phaseAt) {
       call.fail(new RouterError(call.#phaseCode, `${call.#phaseMessage} (${call.#phaseMs} ms)`));
     } else {
       call.#schedule();
     }
   }
+}
+
+/** The request's whole time budget ran out (`timeout_total`). */
+export function deadlinePassed(totalMs: number): RouterError {
+  return new RouterError("timeout_total", `The request's ${totalMs} ms deadline passed.`);
 }
 
 export function toRouterError(err: unknown): RouterError {
