@@ -1,7 +1,8 @@
 // One HTTP call to an upstream over node:http(s) with keep-alive, so the router can tell a connect
 // timeout from a slow first byte. One timer per call serves every phase (connect, headers, idle) and
 // the request's total deadline: re-arming only moves the due times, and the timer is rescheduled
-// only when it would fire too late, so a call usually costs one setTimeout.
+// only when it would fire too late: a non-streaming call sets two setTimeouts, one when it is
+// sent (headers phase) and one when its body starts (the shorter idle phase).
 // fail() ends the call with a typed error from any phase: the pending promise or the body reader
 // throws it.
 // No closures per call: the request and response carry their call (or body reader) under a symbol,
@@ -144,8 +145,8 @@ export class UpstreamCall {
       this.#reject = reject;
     });
     if (this.#failed) req.destroy(this.#failed);
-    // The timer starts here, not in the constructor: most calls then set exactly one timer, since
-    // the headers phase armed when a reused socket is assigned is due no sooner than this one.
+    // The headers phase starts at send (the timer starts here, not in the constructor); a reused
+    // socket, assigned a tick later, does not re-arm it.
     this.#armHeaders();
     req.on("socket", onRequestSocket);
     req.on("response", onRequestResponse);
@@ -156,10 +157,7 @@ export class UpstreamCall {
 
   /** The request got its socket. Only a fresh connection waits for "connect" (keep-alive reuse does not). */
   socketAssigned(socket: Socket): void {
-    if (!socket.connecting) {
-      this.#armHeaders();
-      return;
-    }
+    if (!socket.connecting) return;
     this.arm(this.#connectMs, "timeout_connect", "could not connect to the endpoint in time");
     socket.once(this.#secure ? "secureConnect" : "connect", () => this.#armHeaders());
   }
