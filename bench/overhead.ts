@@ -16,7 +16,7 @@ import { ownCpuUs, pidCpuUs } from "./lib/processCpu.ts";
 import { writeReport } from "./lib/report.ts";
 import { createBenchRouter } from "./overhead/benchRouter.ts";
 import { recordGcPauses } from "./overhead/gcPauses.ts";
-import { keptPerWaitingRequest } from "./overhead/keptPerRequest.ts";
+import { type KeptBytes, keptPerWaitingRequest } from "./overhead/keptPerRequest.ts";
 import { figuresFor, type LevelFigures } from "./overhead/levelFigures.ts";
 import {
   directSender,
@@ -57,10 +57,13 @@ const upstreamMs = flags["upstream-ms"];
 const scenarios: Scenario[] = flags.scenario === "both" ? ["realistic", "saturation"] : [flags.scenario];
 const portkey = flags["no-portkey"] ? null : await startPortkey();
 
-/** Heap kept per waiting request, by in-process path (the realistic scenario's upstream is slow). */
-const kept: Record<string, number> = {};
+interface ScenarioRun {
+  levels: LevelFigures[];
+  /** Heap kept per waiting request by in-process path (realistic only: its upstream is slow). */
+  kept: KeptBytes | null;
+}
 
-async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): Promise<LevelFigures[]> {
+async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): Promise<ScenarioRun> {
   const delayMs = scenario === "realistic" ? upstreamMs : 0;
   const upstream = await startChild(path.join(here, "overhead/fixedUpstream.ts"), [String(delayMs)]);
   const router = createBenchRouter(upstream.url);
@@ -82,11 +85,14 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
         );
       });
     }
+    let kept: KeptBytes | null = null;
     if (scenario === "realistic") {
       // Twice per path, keeping the second: the first also pays for sockets the agent opens.
-      for (const mode of ["direct", "router", "direct", "router"] as const) {
-        kept[mode] = await keptPerWaitingRequest(senders[mode]!, 1000, Math.min(300, delayMs / 2));
-      }
+      const measure = (mode: "direct" | "router") =>
+        keptPerWaitingRequest(senders[mode]!, 1000, Math.min(300, delayMs / 2));
+      await measure("direct");
+      await measure("router");
+      kept = { direct: await measure("direct"), router: await measure("router") };
       console.log(`heap kept per waiting request: direct ${kept.direct} B, router ${kept.router} B`);
     }
     const results: LevelFigures[] = [];
@@ -125,7 +131,7 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
           (p ? `; portkey ${p.added_p50_ms}/${p.added_p99_ms}, ${p.added_cpu_us_per_request}` : ""),
       );
     }
-    return results;
+    return { levels: results, kept };
   } finally {
     await router.close();
     clientAgent.destroy();
@@ -137,14 +143,19 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
 
 try {
   const results: Partial<Record<Scenario, LevelFigures[]>> = {};
-  for (const scenario of scenarios) results[scenario] = await runScenario(scenario, portkey);
+  let kept: KeptBytes | null = null;
+  for (const scenario of scenarios) {
+    const run = await runScenario(scenario, portkey);
+    results[scenario] = run.levels;
+    kept ??= run.kept;
+  }
   const report = overheadReport({
     machine,
     quick: flags.quick,
     upstreamMs,
     results,
     name: flags.out,
-    keptBytes: kept.router === undefined ? null : { direct: kept.direct!, router: kept.router },
+    keptBytes: kept,
   });
   for (const file of writeReport(report)) console.log(`wrote ${path.relative(process.cwd(), file)}`);
   console.log(`peak RSS of this process: ${toMiB(process.resourceUsage().maxRSS * 1024)} MiB`);

@@ -5,6 +5,12 @@ import v8 from "node:v8";
 import { collectGarbage } from "./collectGarbage.ts";
 import type { Send } from "./loadClients.ts";
 
+/** Bytes kept per waiting request, by in-process path. */
+export interface KeptBytes {
+  direct: number;
+  router: number;
+}
+
 function usedHeapAfterGc(): number {
   // Twice: the first full collection can leave work (weak references, finalizers) for a second.
   collectGarbage();

@@ -5,6 +5,7 @@
 import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
 import { markdownTable, type ReportFiles } from "../lib/report.ts";
 import type { ChartSpec } from "../lib/svgChart.ts";
+import type { KeptBytes } from "./keptPerRequest.ts";
 import type { LevelFigures, ModeFigures, PathFigures } from "./levelFigures.ts";
 import type { Scenario } from "./scenarios.ts";
 
@@ -20,7 +21,7 @@ export interface OverheadInput {
   /** Base name of the report files (default "overhead"). */
   name?: string;
   /** Heap kept alive per waiting request at 1000 in flight, by in-process path (realistic only). */
-  keptBytes: { direct: number; router: number } | null;
+  keptBytes: KeptBytes | null;
 }
 
 type Outcome = "met" | "not met" | "inconclusive";
