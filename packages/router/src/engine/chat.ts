@@ -1,8 +1,7 @@
 // Non-streaming chat: a Plan for executeRequest.
-import type { IncomingMessage } from "node:http";
 import { type ChatRequest, type ChatResponse, chatResponse } from "@switchyard/wire";
 import { RouterError } from "../errors.ts";
-import { readBody, type UpstreamCall } from "../execution/upstreamCall.ts";
+import type { UpstreamCall } from "../execution/upstreamCall.ts";
 import type { LiveRoute } from "../policy/liveCatalog.ts";
 import { resolveChatModel } from "../policy/resolveModel.ts";
 import type { CandidateQuery } from "../policy/selectCandidates.ts";
@@ -101,12 +100,11 @@ class ChatPlan implements Plan<ChatResponse, ChatResult>, AttemptSpec<ChatRespon
   }
 
   async consume(
-    res: IncomingMessage,
     call: UpstreamCall,
     route: LiveRoute,
     startedAt: number,
   ): Promise<AttemptSuccess<ChatResponse>> {
-    const text = await readBody(res, call, this.#ctx.timeouts.idleMs, maxChatBodyBytes);
+    const text = await call.text(this.#ctx.timeouts.idleMs, maxChatBodyBytes);
     const ttftMs = performance.now() - startedAt;
     const parsed = chatResponse.safeParse(safeJson(text));
     if (!parsed.success) {

@@ -7,7 +7,6 @@ import {
   embeddingResponse,
 } from "@switchyard/wire";
 import { RouterError } from "../errors.ts";
-import { readBody } from "../execution/upstreamCall.ts";
 import { resolveDefaultModel } from "../policy/resolveModel.ts";
 import { estimateTextTokens } from "../policy/tokenEstimate.ts";
 import type { EmbedResult, RequestOptions } from "../types.ts";
@@ -35,8 +34,8 @@ export function embed(
       path: () => "/embeddings",
       stream: false,
       body: (route) => JSON.stringify(embeddingBody(req, route)),
-      consume: async (res, call, route, startedAt) => {
-        const text = await readBody(res, call, ctx.timeouts.idleMs, 256 * 1024 * 1024);
+      consume: async (call, route, startedAt) => {
+        const text = await call.text(ctx.timeouts.idleMs, 256 * 1024 * 1024);
         const parsed = embeddingResponse.safeParse(safeJson(text));
         if (!parsed.success) {
           throw new RouterError(

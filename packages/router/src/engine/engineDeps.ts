@@ -1,7 +1,7 @@
-// What the engine's parts share: the live catalog, health, HTTP agents, policy, stores and sinks.
+// What the engine's parts share: the live catalog, health, HTTP dispatcher, policy, stores and sinks.
 import type { EventEmitter } from "node:events";
+import type { Dispatcher } from "undici";
 import type { BudgetLimits, EnginePolicy } from "../config.ts";
-import type { Agents } from "../execution/upstreamCall.ts";
 import type { HealthRegistry } from "../health/healthRegistry.ts";
 import type { LiveAccount, LiveCatalog } from "../policy/liveCatalog.ts";
 import type { Classify } from "../policy/resolveModel.ts";
@@ -11,7 +11,8 @@ import type { BudgetStore, IdempotencyStore } from "../stores/types.ts";
 export interface EngineDeps {
   live: LiveCatalog;
   health: HealthRegistry;
-  agents: Agents;
+  /** Keep-alive HTTP connections to the upstreams. */
+  dispatcher: Dispatcher;
   policy: EnginePolicy;
   classify: Classify;
   idempotency: IdempotencyStore;

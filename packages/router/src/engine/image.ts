@@ -3,7 +3,6 @@
 import { type ImageResponse, imageResponse } from "@switchyard/wire";
 import { z } from "zod";
 import { RouterError } from "../errors.ts";
-import { readBody } from "../execution/upstreamCall.ts";
 import type { LiveRoute } from "../policy/liveCatalog.ts";
 import { resolveDefaultModel } from "../policy/resolveModel.ts";
 import { estimateTextTokens } from "../policy/tokenEstimate.ts";
@@ -96,8 +95,8 @@ export function image(
       path: (route) => (viaChat(route) ? "/chat/completions" : "/images/generations"),
       stream: false,
       body: (route) => body(req, route),
-      consume: async (res, call, route, startedAt) => {
-        const text = await readBody(res, call, ctx.timeouts.idleMs, 256 * 1024 * 1024);
+      consume: async (call, route, startedAt) => {
+        const text = await call.text(ctx.timeouts.idleMs, 256 * 1024 * 1024);
         const { value, usage } = toImageResponse(text, route);
         const u = usage as { prompt_tokens?: number; completion_tokens?: number; cost?: number } | undefined;
         // Image models are priced per image; token usage (if any) is informative only.

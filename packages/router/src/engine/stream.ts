@@ -55,11 +55,11 @@ async function commit(
       path: () => "/chat/completions",
       stream: true,
       body: (route) => JSON.stringify(chatBody(deps.live, req, route, o, true)),
-      consume: async (res, call, route, startedAt) => {
+      consume: async (call, route, startedAt) => {
         // Headers came within firstTokenMs; the rest of that budget is for the first token.
         const left = Math.max(1, Math.ceil(ctx.timeouts.firstTokenMs - (performance.now() - startedAt)));
         call.arm(left, "timeout_first_token", "no first token from the endpoint in time");
-        const gen = sseChunks(res, call, route.route.endpoint);
+        const gen = sseChunks(call, route.route.endpoint);
         const buffered: SseChunk[] = [];
         let ended = false;
         for (;;) {

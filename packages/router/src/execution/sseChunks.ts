@@ -1,7 +1,6 @@
 // Reads an upstream SSE body into chat chunks with eventsource-parser: comment lines (": OPENROUTER
 // PROCESSING") are ignored, `[DONE]` ends the stream, an error chunk becomes a typed error. Chunks
 // are JSON-parsed but not schema-validated one by one (hot path); shape checks are the minimum.
-import type { IncomingMessage } from "node:http";
 import type { ChatChunk } from "@switchyard/wire";
 import { createParser } from "eventsource-parser";
 import { RouterError } from "../errors.ts";
@@ -14,16 +13,12 @@ export interface SseChunk {
   raw: string;
 }
 
-export async function* sseChunks(
-  res: IncomingMessage,
-  call: UpstreamCall,
-  endpoint: string,
-): AsyncGenerator<SseChunk> {
+export async function* sseChunks(call: UpstreamCall, endpoint: string): AsyncGenerator<SseChunk> {
   const pending: string[] = [];
   const parser = createParser({ onEvent: (event) => pending.push(event.data) });
   const decoder = new TextDecoder();
   try {
-    for await (const buf of res as AsyncIterable<Buffer>) {
+    for await (const buf of call.chunks()) {
       parser.feed(decoder.decode(buf, { stream: true }));
       for (let i = 0; i < pending.length; i++) {
         const raw = pending[i]!;

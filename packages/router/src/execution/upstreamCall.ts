@@ -1,30 +1,18 @@
-// One HTTP call to an upstream over node:http(s) with keep-alive, so the router can tell a connect
-// timeout from a slow first byte. One timer per call serves every phase (connect, headers, idle) and
-// the request's total deadline: re-arming only moves the due times, and the timer is rescheduled
-// only when it would fire too late: a non-streaming call sets two setTimeouts, one when it is
-// sent (headers phase) and one when its body starts (the shorter idle phase).
-// fail() ends the call with a typed error from any phase: the pending promise or the body reader
+// One HTTP call to an upstream, dispatched through undici with keep-alive. The call is its own
+// undici dispatch handler: no streams, no closures per call, and a thousand calls waiting on slow
+// upstreams keep little alive (which shortens every young-generation GC pause).
+// One timer per call serves every phase (connect, headers, idle) and the request's total deadline:
+// re-arming only moves the due times, and the timer is rescheduled only when it would fire too
+// late. undici's own header and body timers are off, so each timeout has one owner and one code.
+// fail() ends the call with a typed error from any phase: start(), text() or the chunk iterator
 // throws it.
-// No closures per call: the request and response carry their call (or body reader) under a symbol,
-// and the event listeners are shared functions that read it from `this`. A thousand calls waiting
-// on slow upstreams then keep less alive, which shortens every young-generation GC pause.
-import type { ClientRequest, IncomingMessage } from "node:http";
-import http from "node:http";
-import https from "node:https";
-import type { Socket } from "node:net";
+import { Agent, type Dispatcher } from "undici";
+import type { IncomingHttpHeaders } from "undici/types/header.js";
 import { RouterError, type RouterErrorCode } from "../errors.ts";
 
-export interface Agents {
-  http: http.Agent;
-  https: https.Agent;
-}
-
-export function createAgents(): Agents {
-  return {
-    // Node keeps 256 idle sockets by default: a burst above that would reconnect on the next burst.
-    http: new http.Agent({ keepAlive: true, scheduling: "lifo", maxFreeSockets: 2048 }),
-    https: new https.Agent({ keepAlive: true, scheduling: "lifo", maxFreeSockets: 2048 }),
-  };
+/** Keep-alive connections to every upstream origin, no cap on connections per origin. */
+export function createDispatcher(): Dispatcher {
+  return new Agent({ connections: null, pipelining: 1 });
 }
 
 export interface CallOptions {
@@ -32,7 +20,7 @@ export interface CallOptions {
   headers: Record<string, string>;
   body?: string;
   connectTimeoutMs: number;
-  /** Until response headers arrive. */
+  /** From connected until response headers arrive. */
   headersTimeoutMs: number;
   headersTimeoutCode: RouterErrorCode;
 }
@@ -47,12 +35,10 @@ export interface CallLimits {
 }
 
 interface Target {
-  secure: boolean;
-  protocol: string;
-  hostname: string;
-  port: string;
+  origin: string;
   path: string;
-  auth: string | undefined;
+  /** Basic credentials from the base URL, as node:http's `auth` would send them. */
+  authorization: string | undefined;
 }
 
 // Parsing the same few upstream URLs on every call is measurable; they come from the catalog, so
@@ -69,31 +55,27 @@ function targetFor(baseUrl: string, path: string): Target {
   let target = byPath.get(path);
   if (!target) {
     const u = new URL(`${baseUrl}${path}`);
+    const user = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
     target = {
-      secure: u.protocol === "https:",
-      protocol: u.protocol,
-      hostname: u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname,
-      port: u.port,
+      origin: u.origin,
       path: `${u.pathname}${u.search}`,
-      auth:
-        u.username || u.password
-          ? `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`
-          : undefined,
+      authorization: u.username || u.password ? `Basic ${Buffer.from(user).toString("base64")}` : undefined,
     };
     byPath.set(path, target);
   }
   return target;
 }
 
-const kCall = Symbol("switchyard.upstreamCall");
-const kReader = Symbol("switchyard.bodyReader");
-type CallRequest = ClientRequest & { [kCall]?: UpstreamCall };
-type ReadResponse = IncomingMessage & { [kReader]?: BodyReader };
+// A stream consumer that falls this many chunks behind pauses the socket until it catches up.
+const maxQueuedChunks = 64;
 
-export class UpstreamCall {
-  #req: ClientRequest | null = null;
-  #res: IncomingMessage | null = null;
+export class UpstreamCall implements Dispatcher.DispatchHandler {
+  /** The response's status and headers, once start() resolved. */
+  status = 0;
+  headers: IncomingHttpHeaders = {};
+  #controller: Dispatcher.DispatchController | null = null;
   #failed: RouterError | null = null;
+  #ended = false;
   #timer: NodeJS.Timeout | null = null;
   /** When the pending timer fires (performance.now() clock). */
   #timerAt = Number.POSITIVE_INFINITY;
@@ -102,12 +84,18 @@ export class UpstreamCall {
   #phaseCode: RouterErrorCode = "timeout_idle";
   #phaseMessage = "";
   readonly #limits: CallLimits | null;
-  #resolve: ((res: IncomingMessage) => void) | null = null;
-  #reject: ((error: RouterError) => void) | null = null;
-  #secure = false;
-  #connectMs = 0;
   #headersMs = 0;
   #headersCode: RouterErrorCode = "timeout_first_token";
+  // Settles start(): set until the response headers (or a failure) arrive.
+  #resolve: (() => void) | null = null;
+  #reject: ((error: RouterError) => void) | null = null;
+  // The body, kept as it arrives: text() joins it at the end, the chunk iterator drains it.
+  #chunks: Buffer[] = [];
+  #size = 0;
+  #maxBytes = Number.POSITIVE_INFINITY;
+  #streaming = false;
+  /** A body reader waiting for more: text()'s settle, or the iterator's wake-up. */
+  #waiter: (() => void) | null = null;
 
   constructor(limits?: CallLimits) {
     this.#limits = limits ?? null;
@@ -119,62 +107,126 @@ export class UpstreamCall {
     this.fail(new RouterError("aborted", "The caller cancelled the request."));
   }
 
-  /** Sends the request to `baseUrl` + `path`; resolves with the response once headers arrive. */
-  start(baseUrl: string, path: string, agents: Agents, o: CallOptions): Promise<IncomingMessage> {
+  /** Sends the request to `baseUrl` + `path`; resolves once the response headers arrived. */
+  start(baseUrl: string, path: string, dispatcher: Dispatcher, o: CallOptions): Promise<void> {
     const t = targetFor(baseUrl, path);
-    const headers: Record<string, string | number> = { ...o.headers };
-    if (o.body !== undefined) headers["content-length"] = Buffer.byteLength(o.body);
-    const req: CallRequest = (t.secure ? https : http).request({
-      protocol: t.protocol,
-      hostname: t.hostname,
-      port: t.port,
-      path: t.path,
-      auth: t.auth,
-      method: o.method,
-      headers,
-      agent: t.secure ? agents.https : agents.http,
-    });
-    req[kCall] = this;
-    this.#req = req;
-    this.#secure = t.secure;
-    this.#connectMs = o.connectTimeoutMs;
     this.#headersMs = o.headersTimeoutMs;
     this.#headersCode = o.headersTimeoutCode;
-    const response = new Promise<IncomingMessage>((resolve, reject) => {
+    const sent = new Promise<void>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
     });
-    if (this.#failed) req.destroy(this.#failed);
-    // The headers phase starts at send (the timer starts here, not in the constructor); a reused
-    // socket, assigned a tick later, does not re-arm it.
-    this.#armHeaders();
-    req.on("socket", onRequestSocket);
-    req.on("response", onRequestResponse);
-    req.on("error", onRequestError);
-    req.end(o.body);
-    return response;
+    if (this.#failed) {
+      this.#settle();
+      return sent;
+    }
+    const headers =
+      t.authorization && !o.headers.authorization
+        ? { ...o.headers, authorization: t.authorization }
+        : o.headers;
+    // Until undici has a connected socket for it (onRequestStart, at once on a reused one).
+    this.arm(o.connectTimeoutMs, "timeout_connect", "could not connect to the endpoint in time");
+    dispatcher.dispatch(
+      {
+        origin: t.origin,
+        path: t.path,
+        method: o.method,
+        headers,
+        body: o.body ?? null,
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      },
+      this,
+    );
+    return sent;
   }
 
-  /** The request got its socket. Only a fresh connection waits for "connect" (keep-alive reuse does not). */
-  socketAssigned(socket: Socket): void {
-    if (!socket.connecting) return;
-    this.arm(this.#connectMs, "timeout_connect", "could not connect to the endpoint in time");
-    socket.once(this.#secure ? "secureConnect" : "connect", () => this.#armHeaders());
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    if (this.#failed) controller.abort(this.#failed);
+    else this.arm(this.#headersMs, this.#headersCode, "no response from the endpoint in time");
   }
 
-  #armHeaders(): void {
-    this.arm(this.#headersMs, this.#headersCode, "no response from the endpoint in time");
-  }
-
-  responded(res: IncomingMessage): void {
-    this.#res = res;
+  onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    if (statusCode < 200 && statusCode >= 100) return; // informational; the real answer follows
+    this.status = statusCode;
+    this.headers = headers;
     this.disarm();
-    this.#resolve?.(res);
+    const resolve = this.#resolve;
+    this.#resolve = null;
+    this.#reject = null;
+    resolve?.();
   }
 
-  requestFailed(err: Error): void {
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#failed) return;
+    this.refresh();
+    this.#size += chunk.length;
+    if (this.#size > this.#maxBytes) {
+      this.fail(new RouterError("upstream_bad_response", "Upstream response too large."));
+      return;
+    }
+    this.#chunks.push(chunk);
+    if (!this.#streaming) return; // text() waits for the end
+    if (this.#chunks.length >= maxQueuedChunks) controller.pause();
+    this.#wake();
+  }
+
+  onResponseEnd(): void {
+    this.#ended = true;
     this.disarm();
-    this.#reject?.(this.#failed ?? toRouterError(err));
+    this.#stopTimer();
+    this.#wake();
+  }
+
+  onResponseError(_c: Dispatcher.DispatchController, err: Error): void {
+    this.#failed ??= toRouterError(err);
+    this.#stopTimer();
+    this.#settle();
+  }
+
+  /**
+   * Reads the whole body as text, re-arming the idle timer on each chunk; fails past maxBytes.
+   * Callback-driven rather than a stream: a stream costs objects and a promise per chunk.
+   */
+  text(idleMs: number, maxBytes: number): Promise<string> {
+    this.#maxBytes = maxBytes;
+    if (!this.#ended && !this.#failed) {
+      if (this.#size > maxBytes)
+        this.fail(new RouterError("upstream_bad_response", "Upstream response too large."));
+      else this.arm(idleMs, "timeout_idle", "the endpoint stopped sending the response body");
+    }
+    return new Promise<string>((resolve, reject) => {
+      const settle = () => {
+        if (this.#failed) return reject(this.#failed);
+        if (!this.#ended) return;
+        this.#waiter = null;
+        const parts = this.#chunks;
+        resolve(parts.length === 1 ? parts[0]!.toString("utf8") : Buffer.concat(parts).toString("utf8"));
+      };
+      this.#waiter = settle;
+      settle();
+    });
+  }
+
+  /** The body's chunks as they arrive, for a stream; the socket pauses while the reader lags. */
+  async *chunks(): AsyncGenerator<Buffer> {
+    this.#streaming = true;
+    for (;;) {
+      if (this.#chunks.length > 0) {
+        const chunk = this.#chunks.shift()!;
+        if (this.#chunks.length === 0 && this.#controller?.paused) this.#controller.resume();
+        yield chunk;
+      } else if (this.#failed) {
+        throw this.#failed;
+      } else if (this.#ended) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => {
+          this.#waiter = resolve;
+        });
+      }
+    }
   }
 
   /** (Re)arms the phase timeout: unless re-armed or disarmed first, the call fails with `code` in `ms`. */
@@ -196,14 +248,14 @@ export class UpstreamCall {
   }
 
   fail(error: RouterError): void {
-    if (this.#failed) return;
+    if (this.#failed || this.#ended) return;
     this.#failed = error;
     this.#stopTimer();
-    if (this.#res) this.#res.destroy(error);
-    else this.#req?.destroy(error);
+    this.#controller?.abort(error);
+    this.#settle();
   }
 
-  /** The error that ended this call early (timeout, abort), if any. */
+  /** The error that ended this call early (timeout, abort, network), if any. */
   get failure(): RouterError | null {
     return this.#failed;
   }
@@ -213,7 +265,25 @@ export class UpstreamCall {
     this.disarm();
     this.#stopTimer();
     this.#limits?.signal?.removeEventListener("abort", this);
-    if (this.#res && !this.#res.complete) this.#res.destroy();
+    if (!this.#ended && !this.#failed) {
+      this.#failed = new RouterError("aborted", "The body was abandoned.");
+      this.#controller?.abort(this.#failed);
+    }
+  }
+
+  /** Hands a failure to whoever waits: start()'s caller, or a body reader. */
+  #settle(): void {
+    const reject = this.#reject;
+    this.#resolve = null;
+    this.#reject = null;
+    if (reject) reject(this.#failed!);
+    else this.#wake();
+  }
+
+  #wake(): void {
+    const waiter = this.#waiter;
+    this.#waiter = null;
+    waiter?.();
   }
 
   /** Makes sure the timer fires no later than the earliest due time (a late-due one re-checks). */
@@ -256,103 +326,17 @@ export function deadlinePassed(totalMs: number): RouterError {
 export function toRouterError(err: unknown): RouterError {
   if (err instanceof RouterError) return err;
   const code = (err as { code?: string } | null)?.code;
+  // undici's own connect timeout (10 s) backs up the call's, when a request allows longer.
+  if (code === "UND_ERR_CONNECT_TIMEOUT") {
+    return new RouterError("timeout_connect", "could not connect to the endpoint in time", { cause: err });
+  }
   const what =
     code === "ECONNREFUSED"
       ? "connection refused"
-      : code === "ECONNRESET" || code === "EPIPE"
+      : code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET"
         ? "connection reset"
         : code === "ENOTFOUND" || code === "EAI_AGAIN"
           ? "host not found"
           : "network error";
   return new RouterError("upstream_error", `Endpoint unreachable: ${what}.`, { cause: err });
-}
-
-function onRequestSocket(this: CallRequest, socket: Socket): void {
-  this[kCall]!.socketAssigned(socket);
-}
-
-function onRequestResponse(this: CallRequest, res: IncomingMessage): void {
-  this[kCall]!.responded(res);
-}
-
-function onRequestError(this: CallRequest, err: Error): void {
-  this[kCall]!.requestFailed(err);
-}
-
-/** The state of one readBody(); the response carries it for the shared listeners below. */
-class BodyReader {
-  readonly parts: Buffer[] = [];
-  size = 0;
-  settled = false;
-  constructor(
-    readonly call: UpstreamCall,
-    readonly maxBytes: number,
-    readonly resolve: (text: string) => void,
-    readonly reject: (error: RouterError) => void,
-  ) {}
-
-  /** The first of end / error / close / too large settles; later events are ignored. */
-  fail(error: RouterError): void {
-    if (this.settled) return;
-    this.settled = true;
-    this.call.disarm();
-    this.reject(error);
-  }
-}
-
-function onBodyData(this: ReadResponse, chunk: Buffer): void {
-  const r = this[kReader]!;
-  if (r.settled) return;
-  r.call.refresh();
-  r.size += chunk.length;
-  if (r.size > r.maxBytes) {
-    r.fail(new RouterError("upstream_bad_response", "Upstream response too large."));
-    this.destroy();
-    return;
-  }
-  r.parts.push(chunk);
-}
-
-function onBodyEnd(this: ReadResponse): void {
-  const r = this[kReader]!;
-  if (r.settled) return;
-  r.settled = true;
-  r.call.disarm();
-  r.resolve(r.parts.length === 1 ? r.parts[0]!.toString("utf8") : Buffer.concat(r.parts).toString("utf8"));
-}
-
-function onBodyError(this: ReadResponse, err: Error): void {
-  const r = this[kReader]!;
-  r.fail(r.call.failure ?? toRouterError(err));
-}
-
-// Closed before its end without an error event: the body was cut short. (Checked first: close
-// follows every end, and building an error captures a stack.)
-function onBodyClose(this: ReadResponse): void {
-  const r = this[kReader]!;
-  if (!r.settled) r.fail(r.call.failure ?? toRouterError(new Error("premature close")));
-}
-
-/**
- * Reads a whole body as text, re-arming the idle timer on each chunk; fails past maxBytes. Plain
- * stream events rather than `for await`: the async iterator costs a promise per chunk.
- */
-export function readBody(
-  res: IncomingMessage,
-  call: UpstreamCall,
-  idleMs: number,
-  maxBytes: number,
-): Promise<string> {
-  call.arm(idleMs, "timeout_idle", "the endpoint stopped sending the response body");
-  return new Promise((resolve, reject) => {
-    const reader = new BodyReader(call, maxBytes, resolve, reject);
-    if (res.destroyed)
-      return reader.fail(call.failure ?? toRouterError(res.errored ?? new Error("premature close")));
-    const r: ReadResponse = res;
-    r[kReader] = reader;
-    r.on("data", onBodyData);
-    r.on("end", onBodyEnd);
-    r.on("error", onBodyError);
-    r.on("close", onBodyClose);
-  });
 }

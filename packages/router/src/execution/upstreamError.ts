@@ -1,22 +1,16 @@
 // Turns a non-2xx upstream answer into a typed RouterError: code from the status, Retry-After kept,
 // the upstream's own message kept short (it never contains our key; we never echo request text).
-import type { IncomingMessage } from "node:http";
 import { errorBody } from "@switchyard/wire";
 import { codeForUpstreamStatus, RouterError } from "../errors.ts";
 import { parseRetryAfter } from "./backoff.ts";
-import { readBody, type UpstreamCall } from "./upstreamCall.ts";
+import type { UpstreamCall } from "./upstreamCall.ts";
 
-export async function upstreamError(
-  res: IncomingMessage,
-  call: UpstreamCall,
-  idleMs: number,
-  endpoint: string,
-) {
-  const status = res.statusCode ?? 0;
-  const retryAfterSeconds = parseRetryAfter(res.headers);
+export async function upstreamError(call: UpstreamCall, idleMs: number, endpoint: string) {
+  const status = call.status;
+  const retryAfterSeconds = parseRetryAfter(call.headers);
   let upstreamMessage = "";
   try {
-    const text = await readBody(res, call, idleMs, 64 * 1024);
+    const text = await call.text(idleMs, 64 * 1024);
     const parsed = errorBody.safeParse(JSON.parse(text));
     if (parsed.success) upstreamMessage = parsed.data.error.message.slice(0, 300);
   } catch {
