@@ -134,9 +134,9 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
     return { levels: results, kept };
   } finally {
     await router.close();
-    clientAgent.destroy();
-    controlAgent.destroy();
-    peerAgent.destroy();
+    await clientAgent.destroy();
+    await controlAgent.destroy();
+    await peerAgent.destroy();
     await upstream.stop();
   }
 }

@@ -1,59 +1,45 @@
 // The ways the same chat request is sent: straight to the upstream, through the router in-process,
-// and through the Portkey gateway; "control" is the direct path a second time (its own agent), whose
-// difference from the first is the run's noise. The HTTP clients use the same keep-alive agent
+// and through the Portkey gateway; "control" is the direct path a second time (its own client), whose
+// difference from the first is the run's noise. The HTTP clients are undici dispatchers with the same
 // settings as the router's own upstream client, so the only difference is what sits in between.
-import http from "node:http";
 import type { Router } from "@switchyard/router";
+import { Agent, type Dispatcher } from "undici";
 
 export type Mode = "direct" | "control" | "router" | "portkey";
 export type Send = () => Promise<void>;
 
 const messages = [{ role: "user" as const, content: "Say hello in one short sentence." }];
 
-export function newAgent(): http.Agent {
-  // As the router's upstream agent: Node keeps only 256 idle sockets by default, so at c=1000 the
-  // direct path would reconnect most of its sockets on every block and look slower than it is.
-  return new http.Agent({ keepAlive: true, scheduling: "lifo", maxFreeSockets: 2048 });
+export function newAgent(): Dispatcher {
+  // As the router's upstream client: keep-alive, no cap on connections per origin.
+  return new Agent({ connections: null, pipelining: 1 });
 }
 
-/** POSTs a JSON body and resolves once the whole answer is read and parsed; rejects on non-2xx. */
-export function postJson(
-  url: string,
-  agent: http.Agent,
+/** POSTs a JSON body (headers include its content type) and resolves once the whole answer is read and parsed; rejects on non-2xx. */
+export async function postJson(
+  url: URL,
+  agent: Dispatcher,
   headers: Record<string, string>,
   body: string,
 ): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: "POST",
-      agent,
-      headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
-    });
-    req.once("error", reject);
-    req.once("response", (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (c: Buffer) => parts.push(c));
-      res.once("error", reject);
-      res.once("end", () => {
-        const text = Buffer.concat(parts).toString("utf8");
-        const status = res.statusCode ?? 0;
-        if (status < 200 || status >= 300) return reject(new Error(`HTTP ${status}: ${text.slice(0, 200)}`));
-        try {
-          resolve(JSON.parse(text));
-        } catch (err) {
-          reject(err);
-        }
-      });
-    });
-    req.end(body);
+  const res = await agent.request({
+    origin: url.origin,
+    path: url.pathname,
+    method: "POST",
+    headers,
+    body,
   });
+  const text = await res.body.text();
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+  return JSON.parse(text);
 }
 
-export function directSender(upstreamUrl: string, agent: http.Agent): Send {
+export function directSender(upstreamUrl: string, agent: Dispatcher): Send {
   const body = JSON.stringify({ model: "bench-fixed", messages, max_tokens: 16 });
-  const url = `${upstreamUrl}/v1/chat/completions`;
+  const url = new URL(`${upstreamUrl}/v1/chat/completions`);
+  const headers = { authorization: "Bearer x", "content-type": "application/json" };
   return async () => {
-    await postJson(url, agent, { authorization: "Bearer x" }, body);
+    await postJson(url, agent, headers, body);
   };
 }
 
@@ -64,11 +50,12 @@ export function routerSender(router: Router): Send {
 }
 
 /** Portkey's documented way to reach any OpenAI-compatible host: provider openai + custom host. */
-export function portkeySender(portkeyUrl: string, upstreamUrl: string, agent: http.Agent): Send {
+export function portkeySender(portkeyUrl: string, upstreamUrl: string, agent: Dispatcher): Send {
   const body = JSON.stringify({ model: "bench-fixed", messages, max_tokens: 16 });
-  const url = `${portkeyUrl}/v1/chat/completions`;
+  const url = new URL(`${portkeyUrl}/v1/chat/completions`);
   const headers = {
     authorization: "Bearer x",
+    "content-type": "application/json",
     "x-portkey-provider": "openai",
     "x-portkey-custom-host": `${upstreamUrl}/v1`,
   };

@@ -266,8 +266,9 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
 - **Upstream**: a minimal OpenAI-compatible server (\`bench/overhead/fixedUpstream.ts\`) in its own
   process that drains each request and answers one precomputed chat completion, after a fixed
   \`setTimeout\` (realistic) or at once (saturation); one such process per scenario.
-- **direct**: the benchmark process POSTs the chat request to the upstream over \`node:http\` with a
-  keep-alive agent and \`JSON.parse\`s the answer.
+- **direct**: the benchmark process POSTs the chat request to the upstream with undici's
+  \`request()\` (a keep-alive \`Agent\`, no cap on connections: the settings of the router's own
+  upstream client, which drives undici's lower-level \`dispatch()\`) and \`JSON.parse\`s the answer.
 - **router**: \`router.chat()\` in the same process, with a catalog override whose only model has one
   route, to that upstream; no idempotency key, no budgets, no extra ledger sink (the always-on pino sink
   sits below its level, the OpenTelemetry sink is a no-op without an SDK), credit polling off. The router
@@ -287,7 +288,7 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
   to parsed answer. **Added** = the path's percentile minus the direct path's percentile in the same
   run, from unrounded percentiles. Throughput = successful requests / the path's own block time.
 - **Noise floor**: the realistic scenario sends the direct request a second time as a path of its own
-  (**direct again**, its own keep-alive agent), in the same rotation. Its added figures measure
+  (**direct again**, its own undici \`Agent\`), in the same rotation. Its added figures measure
   nothing but noise (A/A), and the verdict holds the router's figure against them. At 1000
   concurrent, p99 depends on a handful of GC pauses and how the backlog behind each drains, so the
   level runs 30 s per path: 6 s per path left A/A runs between 0.2 and 17 ms apart.
