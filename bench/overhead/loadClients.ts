@@ -30,7 +30,8 @@ export async function postJson(
     body,
   });
   const text = await res.body.text();
-  if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+  if (res.statusCode < 200 || res.statusCode >= 300)
+    throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
   return JSON.parse(text);
 }
 
