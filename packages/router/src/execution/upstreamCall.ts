@@ -162,10 +162,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
     if (this.#failed) return;
     this.refresh();
     this.#size += chunk.length;
-    if (this.#size > this.#maxBytes) {
-      this.fail(new RouterError("upstream_bad_response", "Upstream response too large."));
-      return;
-    }
+    if (this.#tooLarge()) return;
     this.#chunks.push(chunk);
     if (!this.#streaming) return; // text() waits for the end
     if (this.#chunks.length >= maxQueuedChunks) controller.pause();
@@ -191,10 +188,8 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
    */
   text(idleMs: number, maxBytes: number): Promise<string> {
     this.#maxBytes = maxBytes;
-    if (!this.#ended && !this.#failed) {
-      if (this.#size > maxBytes)
-        this.fail(new RouterError("upstream_bad_response", "Upstream response too large."));
-      else this.arm(idleMs, "timeout_idle", "the endpoint stopped sending the response body");
+    if (!this.#ended && !this.#failed && !this.#tooLarge()) {
+      this.arm(idleMs, "timeout_idle", "the endpoint stopped sending the response body");
     }
     return new Promise<string>((resolve, reject) => {
       const settle = () => {
@@ -269,6 +264,13 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
       this.#failed = new RouterError("aborted", "The body was abandoned.");
       this.#controller?.abort(this.#failed);
     }
+  }
+
+  /** Fails the call once the body read so far exceeds the reader's limit (chunks may come first). */
+  #tooLarge(): boolean {
+    if (this.#size <= this.#maxBytes) return false;
+    this.fail(new RouterError("upstream_bad_response", "Upstream response too large."));
+    return true;
   }
 
   /** Hands a failure to whoever waits: start()'s caller, or a body reader. */
