@@ -7,6 +7,7 @@
 // (or NAME.* with --out, e.g. for a run with other V8 flags).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createDispatcher } from "@switchyard/router";
 import { machineFacts } from "@switchyard/tooling/benchMachine";
 import { z } from "zod";
 import { startChild } from "./lib/childProcess.ts";
@@ -18,14 +19,7 @@ import { createBenchRouter } from "./overhead/benchRouter.ts";
 import { recordGcPauses } from "./overhead/gcPauses.ts";
 import { type KeptBytes, keptPerWaitingRequest } from "./overhead/keptPerRequest.ts";
 import { figuresFor, type LevelFigures } from "./overhead/levelFigures.ts";
-import {
-  directSender,
-  type Mode,
-  newAgent,
-  portkeySender,
-  routerSender,
-  type Send,
-} from "./overhead/loadClients.ts";
+import { directSender, type Mode, portkeySender, routerSender, type Send } from "./overhead/loadClients.ts";
 import { overheadReport } from "./overhead/overheadReport.ts";
 import { type PortkeyGateway, startPortkey } from "./overhead/portkeyGateway.ts";
 import { runLevel } from "./overhead/runLevel.ts";
@@ -67,9 +61,10 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
   const delayMs = scenario === "realistic" ? upstreamMs : 0;
   const upstream = await startChild(path.join(here, "overhead/fixedUpstream.ts"), [String(delayMs)]);
   const router = createBenchRouter(upstream.url);
-  const clientAgent = newAgent();
-  const controlAgent = newAgent();
-  const peerAgent = newAgent();
+  // Each path its own client, built as the router builds its upstream client.
+  const clientAgent = createDispatcher();
+  const controlAgent = createDispatcher();
+  const peerAgent = createDispatcher();
   const senders: Partial<Record<Mode, Send>> = {
     direct: directSender(upstream.url, clientAgent),
     // The verdict's noise reference; the saturation scenario judges nothing, so it skips it.

@@ -3,17 +3,12 @@
 // difference from the first is the run's noise. The HTTP clients are undici dispatchers with the same
 // settings as the router's own upstream client, so the only difference is what sits in between.
 import type { Router } from "@switchyard/router";
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 
 export type Mode = "direct" | "control" | "router" | "portkey";
 export type Send = () => Promise<void>;
 
 const messages = [{ role: "user" as const, content: "Say hello in one short sentence." }];
-
-export function newAgent(): Dispatcher {
-  // As the router's upstream client: keep-alive, no cap on connections per origin.
-  return new Agent({ connections: null, pipelining: 1 });
-}
 
 /** POSTs a JSON body (headers include its content type) and resolves once the whole answer is read and parsed; rejects on non-2xx. */
 export async function postJson(

@@ -24,6 +24,7 @@ export {
 } from "./config.ts";
 export { describeLive } from "./describeLive.ts";
 export { errorStatus, isRouterError, RouterError, type RouterErrorCode } from "./errors.ts";
+export { createDispatcher } from "./execution/upstreamCall.ts";
 export { heuristicClassifier } from "./heuristicClassifier.ts";
 export { createRouter, type Router, type RouterConfig, type RouterEvents } from "./router.ts";
 export { MemoryBudgetStore } from "./stores/memoryBudgetStore.ts";
