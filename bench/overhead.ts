@@ -2,8 +2,9 @@
 //   [--out=NAME]
 // Added latency of the router, in-process, over calling the upstream directly, at concurrency 1, 100
 // and 1000, with the Portkey gateway measured the same way as a peer, in two scenarios: a realistic
-// upstream that answers after a fixed delay (the goal is judged here) and an instant upstream that
-// saturates the CPU (added CPU per request and throughput). Writes bench/results/overhead.{md,json,svg}
+// upstream that answers after a fixed delay (the goal is judged here; every block runs in a fresh
+// process of its own, so each path pays for its own garbage collection) and an instant upstream that
+// saturates the CPU (added CPU per request and throughput; all paths in this process). Writes bench/results/overhead.{md,json,svg}
 // (or NAME.* with --out, e.g. for a run with other V8 flags).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,8 +23,9 @@ import { figuresFor, type LevelFigures } from "./overhead/levelFigures.ts";
 import { directSender, type Mode, portkeySender, routerSender, type Send } from "./overhead/loadClients.ts";
 import { overheadReport } from "./overhead/overheadReport.ts";
 import { type PortkeyGateway, startPortkey } from "./overhead/portkeyGateway.ts";
+import { runIsolated } from "./overhead/runIsolated.ts";
 import { runLevel } from "./overhead/runLevel.ts";
-import { type Scenario, scenarioLevels } from "./overhead/scenarios.ts";
+import { type LevelPlanSize, type Scenario, scenarioLevels } from "./overhead/scenarios.ts";
 
 const flags = parseFlags(
   z.object({
@@ -92,32 +94,14 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
     }
     const results: LevelFigures[] = [];
     for (const level of scenarioLevels(scenario, flags.quick, delayMs)) {
-      const memory = samplePeaks(ownRss);
-      const gc = recordGcPauses();
-      const peerMemory = gateway ? samplePeaks(pidRss(gateway.pid)) : null;
       console.log(
-        `${scenario} c=${level.concurrency}: ${level.requests} requests per mode (${Object.keys(senders).join(", ")})`,
+        `${scenario} c=${level.concurrency}: ${level.requests} requests per mode (${Object.keys(senders).join(", ")})` +
+          (scenario === "realistic" ? `, each path in ${level.rounds} fresh process(es)` : ""),
       );
-      const runs = await runLevel({
-        concurrency: level.concurrency,
-        requestsPerMode: level.requests,
-        blockSize: level.blockSize,
-        warmupPerMode: level.warmup,
-        staggerMs: delayMs,
-        senders,
-        memory,
-        peerMemory,
-        cpu: ownCpuUs,
-        peerCpu: gateway ? pidCpuUs(gateway.pid) : null,
-        gc,
-      });
-      const figures = figuresFor(
-        level.concurrency,
-        runs,
-        memory.stop(),
-        peerMemory?.stop() ?? {},
-        await gc.stop(),
-      );
+      const figures =
+        scenario === "realistic"
+          ? await isolatedLevel(level, upstream.url, Object.keys(senders) as Mode[], gateway)
+          : await inProcessLevel(level, senders, gateway);
       results.push(figures);
       const r = figures.router;
       const p = figures.portkey;
@@ -134,6 +118,52 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
     await peerAgent.destroy();
     await upstream.stop();
   }
+}
+
+/** Saturation: every path in this process, in alternating blocks. */
+async function inProcessLevel(
+  level: LevelPlanSize,
+  senders: Partial<Record<Mode, Send>>,
+  gateway: PortkeyGateway | null,
+): Promise<LevelFigures> {
+  const memory = samplePeaks(ownRss);
+  const gc = recordGcPauses();
+  const peerMemory = gateway ? samplePeaks(pidRss(gateway.pid)) : null;
+  const runs = await runLevel({
+    concurrency: level.concurrency,
+    requestsPerMode: level.requests,
+    blockSize: level.blockSize,
+    warmupPerMode: level.warmup,
+    staggerMs: 0,
+    senders,
+    memory,
+    peerMemory,
+    cpu: ownCpuUs,
+    peerCpu: gateway ? pidCpuUs(gateway.pid) : null,
+    gc,
+  });
+  return figuresFor(level.concurrency, runs, memory.stop(), peerMemory?.stop() ?? {}, await gc.stop());
+}
+
+/** Realistic: every block of every path in a fresh process of its own (see runIsolated.ts). */
+async function isolatedLevel(
+  level: LevelPlanSize,
+  upstreamUrl: string,
+  modes: Mode[],
+  gateway: PortkeyGateway | null,
+): Promise<LevelFigures> {
+  const r = await runIsolated({
+    modes,
+    upstreamUrl,
+    portkey: gateway ? { url: gateway.url, pid: gateway.pid } : null,
+    concurrency: level.concurrency,
+    rounds: level.rounds,
+    requestsPerMode: level.requests,
+    warmupPerBlock: level.warmup,
+    warmupConcurrency: level.warmupConcurrency,
+    staggerMs: upstreamMs,
+  });
+  return figuresFor(level.concurrency, r.runs, r.peaks, r.peerPeaks, r.gc);
 }
 
 try {

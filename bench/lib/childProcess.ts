@@ -38,6 +38,21 @@ export function startChild(entry: string, args: string[] = [], timeoutMs = 20_00
   });
 }
 
+/** Runs a TypeScript entry to completion in its own Node process; resolves with the one message it sends. */
+export function runChildForResult<T>(entry: string, args: string[] = []): Promise<T> {
+  const child = fork(entry, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    let result: { value: T } | null = null;
+    child.once("message", (m: unknown) => {
+      result = { value: m as T };
+    });
+    child.once("exit", (code) => {
+      if (result) resolve(result.value);
+      else reject(new Error(`${entry} exited with code ${code} before sending its result`));
+    });
+  });
+}
+
 /** Sends SIGTERM and resolves once the child has exited (at once if it already has). */
 export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise<void>((resolve) => {

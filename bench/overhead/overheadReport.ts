@@ -54,7 +54,7 @@ function verdict(levels: LevelFigures[], upstreamMs: number, kept: OverheadInput
     p === null
       ? "- Portkey was not run (--no-portkey)."
       : `- Portkey's added p99 at ${top.concurrency} concurrent: **${p} ms** (added p50 ${top.portkey!.added_p50_ms} ms) — router ≤ half of it (${Math.round((p / 2) * 1000) / 1000} ms): **${halfOfPortkey}**.`,
-    `- Where the router's p99 at ${top.concurrency} concurrent comes from: garbage-collection pauses that started in its blocks, ${top.router.gc_pauses.count} totalling ${top.router.gc_pauses.total_ms} ms against the direct path's ${top.direct.gc_pauses.count} totalling ${top.direct.gc_pauses.total_ms} ms, and the answers that queue behind each pause; CPU of this process per request ${top.router.cpu_us_per_request} µs against ${top.direct.cpu_us_per_request} µs${kept ? `; heap kept alive per waiting request (what each pause copies) ${kept.router} B against ${kept.direct} B` : ""} (V8 heap flags: ${v8Flags()}).`,
+    `- Where the router's p99 at ${top.concurrency} concurrent comes from: garbage-collection pauses in its own processes, ${top.router.gc_pauses.count} totalling ${top.router.gc_pauses.total_ms} ms against the direct path's ${top.direct.gc_pauses.count} totalling ${top.direct.gc_pauses.total_ms} ms, and the answers that queue behind each pause; CPU of its process per request ${top.router.cpu_us_per_request} µs against ${top.direct.cpu_us_per_request} µs${kept ? `; heap kept alive per waiting request (what each pause copies) ${kept.router} B against ${kept.direct} B` : ""} (V8 heap flags: ${v8Flags()}).`,
     `- Noise floor of this run: the direct path run a second time as its own path (A/A) reads an added p99 of ${top.control?.added_p99_ms ?? "—"} ms; a verdict is "met" only when the figure plus this noise stays under the limit, "not met" when the figure minus the noise is over it, else "inconclusive" (also when the noise alone exceeds the limit, or the figure is further below zero than the noise explains).`,
   ];
   return {
@@ -118,7 +118,7 @@ function table(levels: LevelFigures[]): string {
       "added CPU µs/req",
       "peak RSS MiB (bench proc)",
       "peak RSS MiB (gateway proc)",
-      "GC pauses in its blocks: count · total ms · max ms",
+      "GC pauses during its blocks: count · total ms · max ms",
     ],
     levels.flatMap((l) => [
       row("direct", l.concurrency, l.direct, null),
@@ -190,7 +190,7 @@ function chart(input: OverheadInput): ChartSpec {
   return {
     title: `Router overhead over calling the upstream directly${input.quick ? " (quick run)" : ""}`,
     subtitle:
-      "Same run, alternating blocks; added = path percentile minus direct percentile (realistic upstream); CPU and throughput with an instant upstream.",
+      "Same run; added = path percentile minus direct percentile (realistic upstream, each path in processes of its own); CPU and throughput with an instant upstream.",
     panels,
   };
 }
@@ -266,10 +266,10 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
 - **Upstream**: a minimal OpenAI-compatible server (\`bench/overhead/fixedUpstream.ts\`) in its own
   process that drains each request and answers one precomputed chat completion, after a fixed
   \`setTimeout\` (realistic) or at once (saturation); one such process per scenario.
-- **direct**: the benchmark process POSTs the chat request to the upstream with undici's
+- **direct**: the benchmark's process POSTs the chat request to the upstream with undici's
   \`request()\` (a keep-alive \`Agent\`, no cap on connections: the settings of the router's own
   upstream client, which drives undici's lower-level \`dispatch()\`) and \`JSON.parse\`s the answer.
-- **router**: \`router.chat()\` in the same process, with a catalog override whose only model has one
+- **router**: \`router.chat()\` in the caller's process (in-process), with a catalog override whose only model has one
   route, to that upstream; no idempotency key, no budgets, no extra ledger sink (the always-on pino sink
   sits below its level, the OpenTelemetry sink is a no-op without an SDK), credit polling off. The router
   validates the request and the upstream answer with zod, selects candidates, runs the attempt loop with
@@ -280,32 +280,40 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
   which is the trade-off being compared.
 - **Load**: a closed loop of N workers (N = the concurrency), after a warm-up, in blocks that alternate
   between the paths with the order rotating every round, so drift and neighbours' noise hit every path
-  alike. Realistic: blocks of 4 requests per worker, the workers' first requests spread evenly over one
-  upstream delay (otherwise all N answers land on the event loop in the same millisecond, which is a
-  burst no real traffic makes), and the number of requests per level sized by time (about N ÷ delay
+  alike.
+- **Realistic: every block in a fresh process of its own** (\`bench/overhead/isolatedBlock.ts\`), three
+  per path and level, each warming up for three upstream delays with at least 100 workers (so the code
+  is optimized even at c=1) before its measured block. In one shared process, the garbage one path
+  leaves is collected in whichever path's block comes next: an earlier version of this benchmark
+  did that, and its verdict read the router's added p99 at 1000 concurrent as −11 ms where processes
+  of their own read about +10 ms. The workers' first requests are spread evenly over one upstream
+  delay (otherwise all N answers land on the event loop in the same millisecond, which is a burst no
+  real traffic makes), and the number of requests per level is sized by time (about N ÷ delay
   requests per second), which leaves few samples at c=1 (its p99 is close to its maximum).
-  Saturation: blocks of max(20, 4×N) requests, all workers at once. Latency is per request, from send
+- **Saturation**: all paths in the benchmark's process, blocks of max(20, 4×N) requests, all workers at
+  once, a full collection before each block. Latency is per request, from send
   to parsed answer. **Added** = the path's percentile minus the direct path's percentile in the same
   run, from unrounded percentiles. Throughput = successful requests / the path's own block time.
 - **Noise floor**: the realistic scenario sends the direct request a second time as a path of its own
-  (**direct again**, its own undici \`Agent\`), in the same rotation. Its added figures measure
+  (**direct again**, in processes of its own), in the same rotation. Its added figures measure
   nothing but noise (A/A), and the verdict holds the router's figure against them. At 1000
   concurrent, p99 depends on a handful of GC pauses and how the backlog behind each drains, so the
-  level runs 30 s per path: 6 s per path left A/A runs between 0.2 and 17 ms apart.
+  level runs 30 s per path (three processes of 10 s).
 - **Heap kept per waiting request**: before the realistic levels, 1000 requests of one path are sent
   and, while they wait on the upstream, the used heap after two full collections is compared with
   the same without them, divided by 1000 (second of two rounds per path; the first also opens the
   sockets).
 - **V8 heap flags** of this run: ${v8Flags()}. The young generation's size sets how often and how
   long the scavenges are that make up most of the p99 at 1000 concurrent; see the Verdict.
-- **CPU per request**: user+system CPU of the benchmark process (and of Portkey's process, for Portkey)
-  over its blocks, divided by requests; **added CPU** subtracts the direct path's.
-- **Memory**: resident set size sampled every 20 ms, peak per path's blocks (the router shares the
-  benchmark process, so compare its peak with the direct path's); Portkey's own process separately.
-- **GC pauses**: the benchmark process's garbage-collection pauses (Node's \`gc\` performance entries)
-  that started during the path's blocks. At high concurrency a young-generation pause holds up every
-  answer that lands during it, so these explain most of a path's p99 above its p50. For Portkey they
-  are the benchmark process's (its client side), not Portkey's own.
+- **CPU per request**: user+system CPU of the process that sends the path's requests (and of
+  Portkey's process, for Portkey) over its blocks, divided by requests; **added CPU** subtracts the
+  direct path's.
+- **Memory**: resident set size sampled every 20 ms, peak over the path's blocks (the router shares the
+  caller's process, so compare its peak with the direct path's); Portkey's own process separately.
+- **GC pauses**: garbage-collection pauses (Node's \`gc\` performance entries) of the process that
+  sends the path's requests, started during its blocks. At high concurrency a young-generation pause
+  holds up every answer that lands during it, so these explain most of a path's p99 above its p50. For
+  Portkey they are its client's, not Portkey's own.
 - Everything binds 127.0.0.1; the run stops by itself.
 
 ## Machine

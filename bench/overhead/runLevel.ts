@@ -34,7 +34,8 @@ export interface LevelPlan {
   gc: GcRecorder;
 }
 
-async function runBlock(
+/** One block: `count` requests by up to `concurrency` workers; returns its wall time in ms. */
+export async function runBlock(
   send: Send,
   count: number,
   concurrency: number,
@@ -64,14 +65,16 @@ async function runBlock(
   return performance.now() - t0;
 }
 
+export function newModeRun(): ModeRun {
+  return { latenciesMs: [], errors: 0, firstError: null, wallMs: 0, cpuUs: 0, peerCpuUs: 0 };
+}
+
 export async function runLevel(plan: LevelPlan): Promise<Partial<Record<Mode, ModeRun>>> {
   const modes = Object.keys(plan.senders) as Mode[];
   for (const mode of modes)
     await runBlock(plan.senders[mode]!, plan.warmupPerMode, plan.concurrency, plan.staggerMs, null);
   const runs: Partial<Record<Mode, ModeRun>> = {};
-  for (const mode of modes) {
-    runs[mode] = { latenciesMs: [], errors: 0, firstError: null, wallMs: 0, cpuUs: 0, peerCpuUs: 0 };
-  }
+  for (const mode of modes) runs[mode] = newModeRun();
   const rounds = Math.ceil(plan.requestsPerMode / plan.blockSize);
   for (let round = 0; round < rounds; round++) {
     const count = Math.min(plan.blockSize, plan.requestsPerMode - round * plan.blockSize);

@@ -9,8 +9,14 @@ export type Scenario = "realistic" | "saturation";
 export interface LevelPlanSize {
   concurrency: number;
   requests: number;
+  /** Saturation: requests per block of the in-process rotation. */
   blockSize: number;
+  /** Saturation: warm-up requests per path; realistic: per process, before its measured block. */
   warmup: number;
+  /** Realistic: workers of each process's warm-up. */
+  warmupConcurrency: number;
+  /** Realistic: processes per path, each one measured block (1 for saturation, which runs in-process). */
+  rounds: number;
 }
 
 const concurrencies = [1, 100, 1000] as const;
@@ -20,7 +26,7 @@ const realisticSeconds: Record<(typeof concurrencies)[number], [number, number]>
   1: [20, 4],
   100: [20, 4],
   // p99 at 1000 concurrent moves with a handful of GC pauses: 6 s per path left A/A runs 0.2–17 ms apart.
-  1000: [30, 2],
+  1000: [30, 3],
 };
 
 const saturationRequests: Record<(typeof concurrencies)[number], [number, number]> = {
@@ -38,11 +44,22 @@ export function scenarioLevels(scenario: Scenario, quick: boolean, delayMs: numb
         requests: saturationRequests[c][pick],
         blockSize: Math.max(20, 4 * c),
         warmup: Math.max(50, 2 * c),
+        warmupConcurrency: c,
+        rounds: 1,
       };
     }
     const perSecond = (c * 1000) / delayMs;
     const requests = Math.max(5, Math.round(realisticSeconds[c][pick] * perSecond));
-    // Each worker sends 4 requests per block; the staggered start costs one delay per block.
-    return { concurrency: c, requests, blockSize: Math.max(10, 4 * c), warmup: Math.max(2, c) };
+    // A fresh process warms up for three upstream delays before it measures, with at least 100
+    // workers so the code is optimized (JIT) and the heap sized even at concurrency 1.
+    const warmupConcurrency = Math.max(c, 100);
+    return {
+      concurrency: c,
+      requests,
+      blockSize: requests,
+      warmup: 3 * warmupConcurrency,
+      warmupConcurrency,
+      rounds: quick ? 1 : 3,
+    };
   });
 }
