@@ -285,15 +285,17 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
   per path and level, each warming up for three upstream delays with at least 100 workers (so the code
   is optimized even at c=1) before its measured block. In one shared process, the garbage one path
   leaves is collected in whichever path's block comes next: an earlier version of this benchmark
-  did that, and its verdict read the router's added p99 at 1000 concurrent as −11 ms where processes
-  of their own read about +10 ms. The workers' first requests are spread evenly over one upstream
-  delay (otherwise all N answers land on the event loop in the same millisecond, which is a burst no
-  real traffic makes), and the number of requests per level is sized by time (about N ÷ delay
-  requests per second), which leaves few samples at c=1 (its p99 is close to its maximum).
-- **Saturation**: all paths in the benchmark's process, blocks of max(20, 4×N) requests, all workers at
-  once, a full collection before each block. Latency is per request, from send
-  to parsed answer. **Added** = the path's percentile minus the direct path's percentile in the same
-  run, from unrounded percentiles. Throughput = successful requests / the path's own block time.
+  did that, and read the router's added p99 at 1000 concurrent as −11 ms (V8 defaults) where two
+  runs in processes of their own read +6 and +10 ms. The workers' first requests are spread evenly
+  over one upstream delay (otherwise all N answers land on the event loop in the same millisecond,
+  which is a burst no real traffic makes), and the number of requests per level is sized by time
+  (about N ÷ delay requests per second), which leaves few samples at c=1 (its p99 is close to its
+  maximum).
+- **Saturation**: all paths in the benchmark's process, blocks of max(20, 4×N) requests, all workers
+  at once, a full collection before each block.
+- **Figures**: latency is per request, from send to parsed answer. **Added** = the path's percentile
+  minus the direct path's percentile in the same run, from unrounded percentiles. Throughput =
+  successful requests / the path's own block time.
 - **Noise floor**: the realistic scenario sends the direct request a second time as a path of its own
   (**direct again**, in processes of its own), in the same rotation. Its added figures measure
   nothing but noise (A/A), and the verdict holds the router's figure against them. At 1000
