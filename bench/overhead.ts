@@ -4,8 +4,9 @@
 // and 1000, with the Portkey gateway measured the same way as a peer, in two scenarios: a realistic
 // upstream that answers after a fixed delay (the goal is judged here; every block runs in a fresh
 // process of its own, so each path pays for its own garbage collection) and an instant upstream that
-// saturates the CPU (added CPU per request and throughput; all paths in this process). Writes bench/results/overhead.{md,json,svg}
-// (or NAME.* with --out, e.g. for a run with other V8 flags).
+// saturates the CPU (added CPU per request and throughput; all paths in this process).
+// Writes bench/results/overhead.{md,json,svg} (or NAME.* with --out, e.g. for a run with other V8
+// flags).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDispatcher } from "@switchyard/router";

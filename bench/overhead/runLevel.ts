@@ -1,5 +1,7 @@
-// One concurrency level: the same closed-loop load through each mode, in blocks that alternate
-// (the order rotates every round) so machine drift and noise hit every mode alike. Latency is per
+// One concurrency level with every mode in this process (the saturation scenario; the realistic one
+// runs each block in a process of its own, runIsolated.ts, with the same runBlock): the same
+// closed-loop load through each mode, in blocks that alternate (the order rotates every round) so
+// machine drift and noise hit every mode alike. Latency is per
 // request, from send to parsed answer; throughput is requests over the mode's own block time.
 // Against a slow upstream the workers start spread over one upstream delay (staggerMs), so requests
 // arrive evenly instead of in waves of N that all land on the event loop in the same millisecond.
