@@ -135,7 +135,6 @@ async function inProcessLevel(
     requestsPerMode: level.requests,
     blockSize: level.blockSize,
     warmupPerMode: level.warmup,
-    staggerMs: 0,
     senders,
     memory,
     peerMemory,

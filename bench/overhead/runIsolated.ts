@@ -38,8 +38,8 @@ export async function runIsolated(plan: IsolatedLevelPlan): Promise<IsolatedLeve
     level.runs[mode] = newModeRun();
     level.gc[mode] = { count: 0, totalMs: 0, maxMs: 0 };
   }
+  const count = Math.round(plan.requestsPerMode / plan.rounds);
   for (let round = 0; round < plan.rounds; round++) {
-    const count = Math.round(plan.requestsPerMode / plan.rounds);
     for (let i = 0; i < plan.modes.length; i++) {
       const mode = plan.modes[(i + round) % plan.modes.length]!;
       const blockPlan: IsolatedBlockPlan = {

@@ -1,10 +1,11 @@
 // One concurrency level with every mode in this process (the saturation scenario; the realistic one
 // runs each block in a process of its own, runIsolated.ts, with the same runBlock): the same
 // closed-loop load through each mode, in blocks that alternate (the order rotates every round) so
-// machine drift and noise hit every mode alike. Latency is per
+// machine drift and noise hit every mode alike, all workers starting at once. Latency is per
 // request, from send to parsed answer; throughput is requests over the mode's own block time.
-// Against a slow upstream the workers start spread over one upstream delay (staggerMs), so requests
-// arrive evenly instead of in waves of N that all land on the event loop in the same millisecond.
+// Against a slow upstream, runBlock starts the workers spread over one upstream delay (staggerMs), so
+// requests arrive evenly instead of in waves of N that all land on the event loop in the same
+// millisecond.
 import type { PeakSampler } from "../lib/peakMemory.ts";
 import { collectGarbage } from "./collectGarbage.ts";
 import type { GcRecorder } from "./gcPauses.ts";
@@ -26,8 +27,6 @@ export interface LevelPlan {
   requestsPerMode: number;
   blockSize: number;
   warmupPerMode: number;
-  /** Worker i starts i × staggerMs / N after the block starts (0: all at once). */
-  staggerMs: number;
   senders: Partial<Record<Mode, Send>>;
   memory: PeakSampler;
   peerMemory: PeakSampler | null;
@@ -74,7 +73,7 @@ export function newModeRun(): ModeRun {
 export async function runLevel(plan: LevelPlan): Promise<Partial<Record<Mode, ModeRun>>> {
   const modes = Object.keys(plan.senders) as Mode[];
   for (const mode of modes)
-    await runBlock(plan.senders[mode]!, plan.warmupPerMode, plan.concurrency, plan.staggerMs, null);
+    await runBlock(plan.senders[mode]!, plan.warmupPerMode, plan.concurrency, 0, null);
   const runs: Partial<Record<Mode, ModeRun>> = {};
   for (const mode of modes) runs[mode] = newModeRun();
   const rounds = Math.ceil(plan.requestsPerMode / plan.blockSize);
@@ -90,7 +89,7 @@ export async function runLevel(plan: LevelPlan): Promise<Partial<Record<Mode, Mo
       const cpu0 = plan.cpu();
       const peer0 = peer?.() ?? 0;
       const blockStart = performance.now();
-      run.wallMs += await runBlock(plan.senders[mode]!, count, plan.concurrency, plan.staggerMs, run);
+      run.wallMs += await runBlock(plan.senders[mode]!, count, plan.concurrency, 0, run);
       plan.gc.block(mode, blockStart, performance.now());
       run.cpuUs += plan.cpu() - cpu0;
       run.peerCpuUs += (peer?.() ?? 0) - peer0;
