@@ -7,6 +7,7 @@ import { resolveChatModel } from "../policy/resolveModel.ts";
 import type { CandidateQuery } from "../policy/selectCandidates.ts";
 import { estimatePromptTokens, hasImageInput } from "../policy/tokenEstimate.ts";
 import type { ChatResult, RequestOptions, RoutingMeta } from "../types.ts";
+import { validate } from "../validate.ts";
 import type { AttemptSpec, AttemptSuccess } from "./attemptLoop.ts";
 import { costUpperBound } from "./budget.ts";
 import { costFromUsage } from "./cost.ts";
@@ -106,7 +107,7 @@ class ChatPlan implements Plan<ChatResponse, ChatResult>, AttemptSpec<ChatRespon
   ): Promise<AttemptSuccess<ChatResponse>> {
     const text = await call.text(this.#ctx.timeouts.idleMs, maxChatBodyBytes);
     const ttftMs = performance.now() - startedAt;
-    const parsed = chatResponse.safeParse(safeJson(text));
+    const parsed = validate(chatResponse, safeJson(text));
     if (!parsed.success) {
       throw new RouterError(
         "upstream_bad_response",

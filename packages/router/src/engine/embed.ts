@@ -10,6 +10,7 @@ import { RouterError } from "../errors.ts";
 import { resolveDefaultModel } from "../policy/resolveModel.ts";
 import { estimateTextTokens } from "../policy/tokenEstimate.ts";
 import type { EmbedResult, RequestOptions } from "../types.ts";
+import { validate } from "../validate.ts";
 import { costUpperBound } from "./budget.ts";
 import { safeJson } from "./chat.ts";
 import { costFromUsage } from "./cost.ts";
@@ -36,7 +37,7 @@ export function embed(
       body: (route) => JSON.stringify(embeddingBody(req, route)),
       consume: async (call, route, startedAt) => {
         const text = await call.text(ctx.timeouts.idleMs, 256 * 1024 * 1024);
-        const parsed = embeddingResponse.safeParse(safeJson(text));
+        const parsed = validate(embeddingResponse, safeJson(text));
         if (!parsed.success) {
           throw new RouterError(
             "upstream_bad_response",

@@ -7,6 +7,7 @@ import type { LiveRoute } from "../policy/liveCatalog.ts";
 import { resolveDefaultModel } from "../policy/resolveModel.ts";
 import { estimateTextTokens } from "../policy/tokenEstimate.ts";
 import type { GeneratedImage, ImageRequestInput, ImageResult, RequestOptions } from "../types.ts";
+import { validate } from "../validate.ts";
 import { costUpperBound } from "./budget.ts";
 import { safeJson } from "./chat.ts";
 import { costFromUsage } from "./cost.ts";
@@ -55,7 +56,7 @@ function body(req: ImageRequestInput, route: LiveRoute): string {
 function toImageResponse(text: string, route: LiveRoute): { value: ImageResponse; usage: unknown } {
   const json = safeJson(text);
   if (viaChat(route)) {
-    const parsed = chatImages.safeParse(json);
+    const parsed = validate(chatImages, json);
     const images = parsed.success ? (parsed.data.choices[0]?.message.images ?? []) : [];
     if (!parsed.success || images.length === 0) {
       throw new RouterError("upstream_bad_response", `${route.route.endpoint} returned no image.`);
@@ -69,7 +70,7 @@ function toImageResponse(text: string, route: LiveRoute): { value: ImageResponse
       usage: parsed.data.usage,
     };
   }
-  const parsed = imageResponse.safeParse(json);
+  const parsed = validate(imageResponse, json);
   if (!parsed.success || parsed.data.data.length === 0) {
     throw new RouterError(
       "upstream_bad_response",

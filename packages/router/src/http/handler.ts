@@ -13,6 +13,7 @@ import type {
   RouterStream,
   RoutingMeta,
 } from "../types.ts";
+import { validate } from "../validate.ts";
 import { optionsFromRequest } from "./requestOptions.ts";
 import { routingHeaders } from "./routingHeaders.ts";
 
@@ -53,7 +54,7 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body);
+  const parsed = validate(schema, body);
   if (parsed.success) return parsed.data;
   // Paths and messages only: never echo the caller's values back.
   const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
