@@ -8,7 +8,7 @@ import type { CandidateQuery } from "../policy/selectCandidates.ts";
 import { estimatePromptTokens, hasImageInput } from "../policy/tokenEstimate.ts";
 import type { ChatResult, RequestOptions, RoutingMeta } from "../types.ts";
 import { validate } from "../validate.ts";
-import type { AttemptSpec, AttemptSuccess } from "./attemptLoop.ts";
+import type { AttemptSpec, AttemptSuccess } from "./attempts.ts";
 import { costUpperBound } from "./budget.ts";
 import { costFromUsage } from "./cost.ts";
 import type { EngineDeps } from "./engineDeps.ts";
@@ -19,11 +19,7 @@ import { chatBody } from "./upstreamBodies.ts";
 const maxChatBodyBytes = 32 * 1024 * 1024;
 
 /** Resolves the model (classifier for "auto") and records the verdict on the context. */
-export async function resolveForChat(
-  deps: EngineDeps,
-  ctx: RequestContext,
-  req: ChatRequest,
-): Promise<string[]> {
+async function resolveForChat(deps: EngineDeps, ctx: RequestContext, req: ChatRequest): Promise<string[]> {
   const resolved = await resolveChatModel(
     deps.live,
     req.model,
@@ -57,35 +53,33 @@ export function chatQuery(req: ChatRequest, options: RequestOptions, defaultMaxT
 }
 
 /**
- * The Plan of one non-streaming chat call. A class, so its steps are shared methods rather than
- * closures built on every request (the Plan is its own AttemptSpec).
+ * What every chat Plan shares, streaming or not: model resolution, the candidate query, the budget
+ * estimate and the upstream body. A class, so its steps are shared methods rather than closures
+ * built on every request (a Plan is its own AttemptSpec).
  */
-class ChatPlan implements Plan<ChatResponse, ChatResult>, AttemptSpec<ChatResponse> {
+export abstract class ChatPlanBase<V, R> implements Plan<V, R>, AttemptSpec<V> {
   readonly query: CandidateQuery;
   readonly spec = this;
-  readonly stream = false;
-  readonly #deps: EngineDeps;
-  readonly #ctx: RequestContext;
-  readonly #req: ChatRequest;
+  abstract readonly stream: boolean;
+  abstract readonly identity: unknown;
+  protected readonly deps: EngineDeps;
+  protected readonly ctx: RequestContext;
+  protected readonly req: ChatRequest;
   readonly #promptTokens: number;
   readonly #outputTokens: number;
 
   constructor(deps: EngineDeps, ctx: RequestContext, req: ChatRequest) {
-    this.#deps = deps;
-    this.#ctx = ctx;
-    this.#req = req;
+    this.deps = deps;
+    this.ctx = ctx;
+    this.req = req;
     const q = chatQuery(req, ctx.options, deps.budget?.limits.defaultMaxTokens ?? 1024);
     this.query = q.query;
     this.#promptTokens = q.promptTokens;
     this.#outputTokens = q.outputTokens;
   }
 
-  get identity(): unknown {
-    return this.#req;
-  }
-
   resolve(): Promise<string[]> {
-    return resolveForChat(this.#deps, this.#ctx, this.#req);
+    return resolveForChat(this.deps, this.ctx, this.req);
   }
 
   estimateUsd(candidates: LiveRoute[]): number {
@@ -97,7 +91,19 @@ class ChatPlan implements Plan<ChatResponse, ChatResult>, AttemptSpec<ChatRespon
   }
 
   body(route: LiveRoute): string {
-    return JSON.stringify(chatBody(this.#deps.live, this.#req, route, this.#ctx.options, false));
+    return JSON.stringify(chatBody(this.deps.live, this.req, route, this.ctx.options, this.stream));
+  }
+
+  abstract consume(call: UpstreamCall, route: LiveRoute, startedAt: number): Promise<AttemptSuccess<V>>;
+  abstract build(value: V, routing: RoutingMeta): R;
+}
+
+/** The Plan of one non-streaming chat call. */
+class ChatPlan extends ChatPlanBase<ChatResponse, ChatResult> {
+  readonly stream = false;
+
+  get identity(): unknown {
+    return this.req;
   }
 
   async consume(
@@ -105,7 +111,7 @@ class ChatPlan implements Plan<ChatResponse, ChatResult>, AttemptSpec<ChatRespon
     route: LiveRoute,
     startedAt: number,
   ): Promise<AttemptSuccess<ChatResponse>> {
-    const text = await call.text(this.#ctx.timeouts.idleMs, maxChatBodyBytes);
+    const text = await call.text(this.ctx.timeouts.idleMs, maxChatBodyBytes);
     const ttftMs = performance.now() - startedAt;
     const parsed = validate(chatResponse, safeJson(text));
     if (!parsed.success) {

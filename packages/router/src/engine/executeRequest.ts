@@ -1,11 +1,24 @@
-// The skeleton every non-streaming call shares: idempotency claim, model resolution, candidate
-// selection, budget reservation, attempts, ledger, budget settlement, idempotency completion.
+// The skeleton every call shares, streams included: idempotency claim, model resolution, candidate
+// selection, budget reservation, the attempts, then ledger, budget settlement and idempotency
+// completion (a stream's reader does the last three when the stream ends).
 import { RouterError } from "../errors.ts";
+import { fullJitterDelay } from "../execution/backoff.ts";
+import { deadlinePassed, UpstreamCall } from "../execution/upstreamCall.ts";
+import { upstreamError } from "../execution/upstreamError.ts";
 import type { LiveRoute } from "../policy/liveCatalog.ts";
 import { type CandidateQuery, selectCandidates } from "../policy/selectCandidates.ts";
 import type { BudgetReservation, StoredResponse } from "../stores/types.ts";
 import type { RoutingMeta } from "../types.ts";
-import { type AttemptSpec, runAttempts } from "./attemptLoop.ts";
+import {
+  type AttemptSpec,
+  type AttemptWin,
+  abortedError,
+  callOptions,
+  endsRequest,
+  pause,
+  recordAttemptFailure,
+  waitForReopen,
+} from "./attempts.ts";
 import { budgetScopes, reserveBudget } from "./budget.ts";
 import type { EngineDeps } from "./engineDeps.ts";
 import { claimKey, fingerprint } from "./idempotency.ts";
@@ -19,7 +32,12 @@ export interface Plan<V, R> {
   estimateUsd: (candidates: LiveRoute[]) => number;
   spec: AttemptSpec<V>;
   build: (value: V, routing: RoutingMeta) => R;
-  /** What identifies the request for idempotency (the request body). */
+  /**
+   * A stream's result once its first token arrived (the attempt is still open): its reader writes
+   * the ledger rows and settles the budget reservation when the stream ends.
+   */
+  opened?: (win: AttemptWin<V>, reservation: BudgetReservation | null) => R;
+  /** What identifies the request for idempotency (the request body); undefined: not idempotent. */
   identity: unknown;
 }
 
@@ -28,14 +46,22 @@ interface Stored<V> {
   routing: RoutingMeta;
 }
 
+/**
+ * The skeleton every call shares: idempotency claim, model resolution, candidate selection, budget
+ * reservation, then the attempts: one per endpoint in turn (fast failover), then round again after
+ * a full-jitter backoff; open breakers are skipped without a network call; when every candidate is
+ * open, waits for the soonest to reopen if that is within the Retry-After cap, else fails at once;
+ * non-retryable errors (400, 403, abort) end the request. Then ledger, budget settlement and
+ * idempotency completion.
+ */
 export async function executeRequest<V, R>(
   deps: EngineDeps,
   ctx: RequestContext,
   plan: Plan<V, R>,
 ): Promise<R> {
-  // One function for the whole skeleton: each nested async function would keep its own suspended
-  // frame alive for as long as the upstream takes (see bench/results/overhead.md).
-  const key = ctx.options.idempotencyKey;
+  // One function for the whole skeleton, attempts included: a nested async function would keep
+  // its own suspended frame alive for as long as the upstream takes (see bench/results/overhead.md).
+  const key = plan.identity === undefined ? undefined : ctx.options.idempotencyKey;
   let claimed: string | null = null;
   let reservation: BudgetReservation | null = null;
   try {
@@ -53,7 +79,85 @@ export async function executeRequest<V, R>(
         plan.estimateUsd(candidates),
       );
     }
-    const win = await runAttempts(deps, ctx, candidates, plan.spec);
+    const { spec } = plan;
+    const { retry } = deps.policy;
+    const signal = ctx.options.signal;
+    const n = candidates.length;
+    ctx.firstRoute = candidates[0] ?? null;
+    ctx.fallbackChain = candidates.map((c) => c.label);
+    let lastError: RouterError | null = null;
+    let pos = 0;
+    let skipped = 0;
+    let win: AttemptWin<V> | null = null;
+    while (!win) {
+      if (signal?.aborted) throw abortedError();
+      if (ctx.attempts >= retry.maxAttempts && lastError) throw lastError;
+      if (pos > 0 && pos % n === 0 && lastError && skipped === 0) {
+        await pause(ctx, fullJitterDelay(Math.floor(pos / n) - 1, retry.baseDelayMs, retry.maxDelayMs));
+      }
+      const route = candidates[pos % n]!;
+      pos++;
+      const now = Date.now();
+      if (deps.health.accountBlockedUntil(route.account.id) > now || !route.health.breaker.tryAcquire(now)) {
+        if (++skipped < n) continue;
+        skipped = 0;
+        await waitForReopen(deps, ctx, candidates, lastError);
+        continue;
+      }
+      skipped = 0;
+      const attempt = ++ctx.attempts;
+      const startedAt = performance.now();
+      const call = new UpstreamCall({ deadlineAt: ctx.deadline, totalMs: ctx.timeouts.totalMs, signal });
+      // An open stream's reader owns the call once it is returned, and closes it when the stream ends.
+      let open = false;
+      try {
+        if (ctx.remaining() <= 0) throw deadlinePassed(ctx.timeouts.totalMs);
+        await call.start(route.url, spec.path(route), deps.dispatcher, callOptions(deps, ctx, route, spec));
+        if (call.status < 200 || call.status >= 300) {
+          throw await upstreamError(call, ctx.timeouts.idleMs, route.route.endpoint);
+        }
+        const got = await spec.consume(call, route, startedAt);
+        open = got.open === true;
+        if (open) {
+          route.health.breaker.onSuccess();
+        } else {
+          const latency = performance.now() - startedAt;
+          route.health.recordSuccess(latency, got.ttftMs, got.usage?.completionTokens ?? null);
+          ctx.attemptRow(route, attempt, "ok", null, got.usage, got.ttftMs, latency);
+        }
+        // Spelled out rather than spread: a spread here costs microseconds per request.
+        win = {
+          value: got.value,
+          usage: got.usage,
+          ttftMs: got.ttftMs,
+          open,
+          route,
+          attempt,
+          call,
+          attemptStartedAt: startedAt,
+        };
+      } catch (err) {
+        const error = recordAttemptFailure(deps, route, err);
+        ctx.attemptRow(
+          route,
+          attempt,
+          error.code === "aborted" ? "aborted" : "error",
+          error.code,
+          null,
+          null,
+          performance.now() - startedAt,
+        );
+        if (endsRequest.has(error.code)) throw error;
+        lastError = error;
+      } finally {
+        if (!open) call.close();
+      }
+    }
+    if (win.open) {
+      const handed = reservation;
+      reservation = null;
+      return plan.opened!(win, handed);
+    }
     const ttft = win.ttftMs === null ? null : win.attemptStartedAt - ctx.startedAt + win.ttftMs;
     const routing = ctx.finish(win.route, "ok", null, win.usage, ttft);
     deps.ledger.write(ctx.rows);

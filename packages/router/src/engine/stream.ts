@@ -5,17 +5,16 @@
 import type { ChatRequest } from "@switchyard/wire";
 import { RouterError } from "../errors.ts";
 import { isFirstToken, type SseChunk, sseChunks } from "../execution/sseChunks.ts";
-import { selectCandidates } from "../policy/selectCandidates.ts";
+import type { UpstreamCall } from "../execution/upstreamCall.ts";
+import type { LiveRoute } from "../policy/liveCatalog.ts";
 import type { BudgetReservation } from "../stores/types.ts";
 import type { RequestOptions, RouterStream, RoutingMeta, StreamDelta, StreamResult } from "../types.ts";
-import { type AttemptWin, runAttempts } from "./attemptLoop.ts";
-import { budgetScopes, costUpperBound, reserveBudget } from "./budget.ts";
-import { chatQuery, resolveForChat } from "./chat.ts";
+import type { AttemptSuccess, AttemptWin } from "./attempts.ts";
+import { ChatPlanBase, chatQuery } from "./chat.ts";
 import { costFromUsage, type UsageFigures } from "./cost.ts";
 import type { EngineDeps } from "./engineDeps.ts";
-import { recordFailure } from "./executeRequest.ts";
+import { executeRequest } from "./executeRequest.ts";
 import { RequestContext } from "./requestContext.ts";
-import { chatBody } from "./upstreamBodies.ts";
 
 interface OpenStream {
   gen: AsyncGenerator<SseChunk>;
@@ -32,60 +31,51 @@ interface Committed {
 
 const noop = () => undefined;
 
-async function commit(
-  deps: EngineDeps,
-  ctx: RequestContext,
-  req: ChatRequest,
-  o: RequestOptions,
-): Promise<Committed> {
-  let reservation: BudgetReservation | null = null;
-  try {
-    const { promptTokens, outputTokens, query } = chatQuery(
-      req,
-      o,
-      deps.budget?.limits.defaultMaxTokens ?? 1024,
-    );
-    const modelIds = await resolveForChat(deps, ctx, req);
-    const candidates = selectCandidates(deps.live, modelIds, query);
-    if (deps.budget) {
-      const estimate = costUpperBound(candidates, promptTokens, outputTokens);
-      reservation = await reserveBudget(deps.budget.store, budgetScopes(deps.budget.limits, ctx), estimate);
+/** The Plan of a stream: an attempt succeeds once its first token arrived, and stays open. */
+class StreamPlan extends ChatPlanBase<OpenStream, Committed> {
+  readonly stream = true;
+  readonly identity = undefined;
+
+  /** Reads the stream until it carries text (or ends): failover stays possible until then. */
+  async consume(
+    call: UpstreamCall,
+    route: LiveRoute,
+    startedAt: number,
+  ): Promise<AttemptSuccess<OpenStream>> {
+    const t = this.ctx.timeouts;
+    // Headers came within firstTokenMs; the rest of that budget is for the first token.
+    const left = Math.max(1, Math.ceil(t.firstTokenMs - (performance.now() - startedAt)));
+    call.arm(left, "timeout_first_token", "no first token from the endpoint in time");
+    const gen = sseChunks(call, route.route.endpoint);
+    const buffered: SseChunk[] = [];
+    let ended = false;
+    for (;;) {
+      const next = await gen.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      buffered.push(next.value);
+      if (isFirstToken(next.value.chunk)) break;
     }
-    const win = await runAttempts<OpenStream>(deps, ctx, candidates, {
-      path: () => "/chat/completions",
-      stream: true,
-      body: (route) => JSON.stringify(chatBody(deps.live, req, route, o, true)),
-      consume: async (call, route, startedAt) => {
-        // Headers came within firstTokenMs; the rest of that budget is for the first token.
-        const left = Math.max(1, Math.ceil(ctx.timeouts.firstTokenMs - (performance.now() - startedAt)));
-        call.arm(left, "timeout_first_token", "no first token from the endpoint in time");
-        const gen = sseChunks(call, route.route.endpoint);
-        const buffered: SseChunk[] = [];
-        let ended = false;
-        for (;;) {
-          const next = await gen.next();
-          if (next.done) {
-            ended = true;
-            break;
-          }
-          buffered.push(next.value);
-          if (isFirstToken(next.value.chunk)) break;
-        }
-        call.arm(ctx.timeouts.idleMs, "timeout_idle", "the stream went silent");
-        return {
-          value: { gen, buffered, ended },
-          usage: null,
-          ttftMs: performance.now() - startedAt,
-          open: true,
-        };
-      },
-    });
+    call.arm(t.idleMs, "timeout_idle", "the stream went silent");
+    return {
+      value: { gen, buffered, ended },
+      usage: null,
+      ttftMs: performance.now() - startedAt,
+      open: true,
+    };
+  }
+
+  opened(win: AttemptWin<OpenStream>, reservation: BudgetReservation | null): Committed {
+    const ctx = this.ctx;
     const ttftMs = performance.now() - ctx.startedAt;
     return { win, reservation, ttftMs, meta: ctx.meta(win.route, null, ttftMs, ctx.elapsed(), 0) };
-  } catch (err) {
-    const error = recordFailure(deps, ctx, err);
-    if (reservation) await deps.budget!.store.settle(reservation, 0);
-    throw error;
+  }
+
+  /** Never called: a stream's winning attempt is always open, so executeRequest calls opened(). */
+  build(): Committed {
+    throw new RouterError("internal", "A stream's attempt is always open.");
   }
 }
 
@@ -209,5 +199,5 @@ class RouterStreamImpl implements RouterStream {
 
 export function stream(deps: EngineDeps, req: ChatRequest, options: RequestOptions): RouterStream {
   const ctx = new RequestContext("stream", req.model, options, deps.appName, deps.policy.timeouts);
-  return new RouterStreamImpl(deps, ctx, req, commit(deps, ctx, req, options));
+  return new RouterStreamImpl(deps, ctx, req, executeRequest(deps, ctx, new StreamPlan(deps, ctx, req)));
 }
