@@ -42,6 +42,9 @@ import type {
   RouterStream,
 } from "./types.ts";
 
+// The options of a call that passes none (shared and frozen: the engine only reads them).
+const noOptions: RequestOptions = Object.freeze({});
+
 export interface RouterConfig {
   /** Environment to read (default process.env). */
   env?: Record<string, string | undefined>;
@@ -167,7 +170,7 @@ export function createRouter(config: RouterConfig = {}): Router {
   const handler = createHandler(api);
 
   return {
-    chat: (req, o = {}) => {
+    chat: (req, o = noOptions) => {
       // Not async: an async wrapper would cost one more promise and two microtask turns per call.
       try {
         return api.chat(parseBody(chatRequest, req), o);
@@ -175,8 +178,8 @@ export function createRouter(config: RouterConfig = {}): Router {
         return Promise.reject(err);
       }
     },
-    stream: (req, o = {}) => api.stream(parseBody(chatRequest, { ...req, stream: true }), o),
-    embed: async (req, o = {}) =>
+    stream: (req, o = noOptions) => api.stream(parseBody(chatRequest, { ...req, stream: true }), o),
+    embed: async (req, o = noOptions) =>
       api.embed(
         parseBody(embeddingRequest, {
           model: req.model ?? "auto",
@@ -185,7 +188,7 @@ export function createRouter(config: RouterConfig = {}): Router {
         }),
         o,
       ),
-    image: async (req, o = {}) =>
+    image: async (req, o = noOptions) =>
       api.image(parseBody(imageRequest, { ...req, model: req.model ?? "auto" }), o),
     fetch: (input, init) => handler(input instanceof Request && !init ? input : new Request(input, init)),
     handler,

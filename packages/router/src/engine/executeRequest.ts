@@ -41,6 +41,8 @@ export interface Plan<V, R> {
   identity: unknown;
 }
 
+const routeLabel = (route: LiveRoute) => route.label;
+
 interface Stored<V> {
   value: V;
   routing: RoutingMeta;
@@ -84,7 +86,7 @@ export async function executeRequest<V, R>(
     const signal = ctx.options.signal;
     const n = candidates.length;
     ctx.firstRoute = candidates[0] ?? null;
-    ctx.fallbackChain = candidates.map((c) => c.label);
+    ctx.fallbackChain = candidates.map(routeLabel);
     let lastError: RouterError | null = null;
     let pos = 0;
     let skipped = 0;

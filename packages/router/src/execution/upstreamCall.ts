@@ -66,13 +66,16 @@ function targetFor(baseUrl: string, path: string): Target {
   return target;
 }
 
+// Until the response arrives (shared: an object per waiting call is memory kept for nothing).
+const noHeaders: IncomingHttpHeaders = Object.freeze({});
+
 // A stream consumer that falls this many chunks behind pauses the socket until it catches up.
 const maxQueuedChunks = 64;
 
 export class UpstreamCall implements Dispatcher.DispatchHandler {
   /** The response's status and headers, once start() resolved. */
   status = 0;
-  headers: IncomingHttpHeaders = {};
+  headers: IncomingHttpHeaders = noHeaders;
   #controller: Dispatcher.DispatchController | null = null;
   #failed: RouterError | null = null;
   #ended = false;
