@@ -1,12 +1,6 @@
 // createRouter(): wires config, catalog, health, stores and sinks into the three faces of one engine.
 import { EventEmitter } from "node:events";
-import {
-  type ChatRequest,
-  chatRequest,
-  type EmbeddingRequest,
-  embeddingRequest,
-  imageRequest,
-} from "@switchyard/wire";
+import type { ChatRequest, chatRequest, EmbeddingRequest } from "@switchyard/wire";
 import pino, { type Logger } from "pino";
 import type { z } from "zod";
 import type { CatalogOverride } from "./catalog/catalogSchema.ts";
@@ -22,7 +16,13 @@ import { stream } from "./engine/stream.ts";
 import { createDispatcher } from "./execution/upstreamCall.ts";
 import { HealthRegistry } from "./health/healthRegistry.ts";
 import { heuristicClassifier } from "./heuristicClassifier.ts";
-import { createHandler, parseBody } from "./http/handler.ts";
+import {
+  checkChatRequest,
+  checkEmbeddingRequest,
+  checkImageRequest,
+  createHandler,
+  parseBody,
+} from "./http/handler.ts";
 import { liveLabel } from "./liveLabel.ts";
 import { type LiveAccount, LiveCatalog, liveAccounts } from "./policy/liveCatalog.ts";
 import { LedgerWriter } from "./sinks/ledgerWriter.ts";
@@ -173,15 +173,15 @@ export function createRouter(config: RouterConfig = {}): Router {
     chat: (req, o = noOptions) => {
       // Not async: an async wrapper would cost one more promise and two microtask turns per call.
       try {
-        return api.chat(parseBody(chatRequest, req), o);
+        return api.chat(parseBody(checkChatRequest, req), o);
       } catch (err) {
         return Promise.reject(err);
       }
     },
-    stream: (req, o = noOptions) => api.stream(parseBody(chatRequest, { ...req, stream: true }), o),
+    stream: (req, o = noOptions) => api.stream(parseBody(checkChatRequest, { ...req, stream: true }), o),
     embed: async (req, o = noOptions) =>
       api.embed(
-        parseBody(embeddingRequest, {
+        parseBody(checkEmbeddingRequest, {
           model: req.model ?? "auto",
           input: req.input,
           dimensions: req.dimensions,
@@ -189,7 +189,7 @@ export function createRouter(config: RouterConfig = {}): Router {
         o,
       ),
     image: async (req, o = noOptions) =>
-      api.image(parseBody(imageRequest, { ...req, model: req.model ?? "auto" }), o),
+      api.image(parseBody(checkImageRequest, { ...req, model: req.model ?? "auto" }), o),
     fetch: (input, init) => handler(input instanceof Request && !init ? input : new Request(input, init)),
     handler,
     breakerStates: () => health.snapshot(),

@@ -1,6 +1,9 @@
 import { chatRequest, chatResponse } from "@switchyard/wire";
 import { expect, test } from "vitest";
-import { validate } from "./validate.ts";
+import { validator } from "./validate.ts";
+
+const checkRequest = validator(chatRequest);
+const checkResponse = validator(chatResponse);
 
 test("a valid body comes back as the same object, nested unknown keys kept for the upstream", () => {
   const body = {
@@ -8,7 +11,7 @@ test("a valid body comes back as the same object, nested unknown keys kept for t
     messages: [{ role: "tool", content: "42", tool_call_id: "call_1" }],
     max_tokens: 16,
   };
-  const parsed = validate(chatRequest, body);
+  const parsed = checkRequest(body);
   expect(parsed.success && parsed.data).toBe(body);
   expect(parsed.success && parsed.data.messages[0]).toHaveProperty("tool_call_id", "call_1");
 });
@@ -25,10 +28,10 @@ test("the compiled check rejects what the zod schema rejects, with zod's message
     { ...ok, messages: [{ role: "user", content: [{ type: "text" }] }] },
   ];
   for (const body of bad) {
-    const parsed = validate(chatRequest, body);
+    const parsed = checkRequest(body);
     expect(parsed.success, JSON.stringify(body)).toBe(false);
     expect(parsed.error?.issues.length).toBeGreaterThan(0);
   }
-  const noChoices = validate(chatResponse, { id: "x", model: "m" });
+  const noChoices = checkResponse({ id: "x", model: "m" });
   expect(noChoices.error?.issues[0]?.path).toEqual(["choices"]);
 });

@@ -7,7 +7,7 @@ import { resolveChatModel } from "../policy/resolveModel.ts";
 import type { CandidateQuery } from "../policy/selectCandidates.ts";
 import { estimatePromptTokens, hasImageInput } from "../policy/tokenEstimate.ts";
 import type { ChatResult, RequestOptions, RoutingMeta } from "../types.ts";
-import { validate } from "../validate.ts";
+import { validator } from "../validate.ts";
 import type { AttemptSpec, AttemptSuccess } from "./attempts.ts";
 import { costUpperBound } from "./budget.ts";
 import { costFromUsage } from "./cost.ts";
@@ -17,6 +17,7 @@ import { RequestContext } from "./requestContext.ts";
 import { chatBody } from "./upstreamBodies.ts";
 
 const maxChatBodyBytes = 32 * 1024 * 1024;
+const checkChatResponse = validator(chatResponse);
 
 /** Resolves the model (classifier for "auto") and records the verdict on the context. */
 async function resolveForChat(deps: EngineDeps, ctx: RequestContext, req: ChatRequest): Promise<string[]> {
@@ -113,7 +114,7 @@ class ChatPlan extends ChatPlanBase<ChatResponse, ChatResult> {
   ): Promise<AttemptSuccess<ChatResponse>> {
     const text = await call.text(this.ctx.timeouts.idleMs, maxChatBodyBytes);
     const ttftMs = performance.now() - startedAt;
-    const parsed = validate(chatResponse, safeJson(text));
+    const parsed = checkChatResponse(safeJson(text));
     if (!parsed.success) {
       throw new RouterError(
         "upstream_bad_response",

@@ -10,7 +10,7 @@ import { RouterError } from "../errors.ts";
 import { resolveDefaultModel } from "../policy/resolveModel.ts";
 import { estimateTextTokens } from "../policy/tokenEstimate.ts";
 import type { EmbedResult, RequestOptions } from "../types.ts";
-import { validate } from "../validate.ts";
+import { validator } from "../validate.ts";
 import { costUpperBound } from "./budget.ts";
 import { safeJson } from "./chat.ts";
 import { costFromUsage } from "./cost.ts";
@@ -18,6 +18,8 @@ import type { EngineDeps } from "./engineDeps.ts";
 import { executeRequest, type Plan } from "./executeRequest.ts";
 import { RequestContext } from "./requestContext.ts";
 import { embeddingBody } from "./upstreamBodies.ts";
+
+const checkEmbeddingResponse = validator(embeddingResponse);
 
 export function embed(
   deps: EngineDeps,
@@ -37,7 +39,7 @@ export function embed(
       body: (route) => JSON.stringify(embeddingBody(req, route)),
       consume: async (call, route, startedAt) => {
         const text = await call.text(ctx.timeouts.idleMs, 256 * 1024 * 1024);
-        const parsed = validate(embeddingResponse, safeJson(text));
+        const parsed = checkEmbeddingResponse(safeJson(text));
         if (!parsed.success) {
           throw new RouterError(
             "upstream_bad_response",

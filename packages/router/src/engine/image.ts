@@ -7,7 +7,7 @@ import type { LiveRoute } from "../policy/liveCatalog.ts";
 import { resolveDefaultModel } from "../policy/resolveModel.ts";
 import { estimateTextTokens } from "../policy/tokenEstimate.ts";
 import type { GeneratedImage, ImageRequestInput, ImageResult, RequestOptions } from "../types.ts";
-import { validate } from "../validate.ts";
+import { validator } from "../validate.ts";
 import { costUpperBound } from "./budget.ts";
 import { safeJson } from "./chat.ts";
 import { costFromUsage } from "./cost.ts";
@@ -30,6 +30,8 @@ const chatImages = z.object({
     .object({ prompt_tokens: z.number(), completion_tokens: z.number(), cost: z.number().optional() })
     .optional(),
 });
+const checkChatImages = validator(chatImages);
+const checkImageResponse = validator(imageResponse);
 
 const viaChat = (route: LiveRoute) => route.route.imageApi === "chat-modalities";
 
@@ -56,7 +58,7 @@ function body(req: ImageRequestInput, route: LiveRoute): string {
 function toImageResponse(text: string, route: LiveRoute): { value: ImageResponse; usage: unknown } {
   const json = safeJson(text);
   if (viaChat(route)) {
-    const parsed = validate(chatImages, json);
+    const parsed = checkChatImages(json);
     const images = parsed.success ? (parsed.data.choices[0]?.message.images ?? []) : [];
     if (!parsed.success || images.length === 0) {
       throw new RouterError("upstream_bad_response", `${route.route.endpoint} returned no image.`);
@@ -70,7 +72,7 @@ function toImageResponse(text: string, route: LiveRoute): { value: ImageResponse
       usage: parsed.data.usage,
     };
   }
-  const parsed = validate(imageResponse, json);
+  const parsed = checkImageResponse(json);
   if (!parsed.success || parsed.data.data.length === 0) {
     throw new RouterError(
       "upstream_bad_response",

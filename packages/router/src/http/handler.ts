@@ -13,7 +13,7 @@ import type {
   RouterStream,
   RoutingMeta,
 } from "../types.ts";
-import { validate } from "../validate.ts";
+import { type Validator, validator } from "../validate.ts";
 import { optionsFromRequest } from "./requestOptions.ts";
 import { routingHeaders } from "./routingHeaders.ts";
 
@@ -53,8 +53,13 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = validate(schema, body);
+export const checkChatRequest = validator(chatRequest);
+export const checkEmbeddingRequest = validator(embeddingRequest);
+export const checkImageRequest = validator(imageRequest);
+
+/** The validated body, or an invalid_request error that names what is wrong. */
+export function parseBody<T>(check: Validator<T>, body: unknown): T {
+  const parsed = check(body);
   if (parsed.success) return parsed.data;
   // Paths and messages only: never echo the caller's values back.
   const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
@@ -71,19 +76,19 @@ export function createHandler(api: HandlerApi): (request: Request) => Promise<Re
       if (request.method !== "POST")
         throw new RouterError("invalid_request", `Unsupported: ${request.method} ${path}`);
       if (path.endsWith("/chat/completions")) {
-        const req = parseBody(chatRequest, await readJson(request));
+        const req = parseBody(checkChatRequest, await readJson(request));
         const o = optionsFromRequest(request.headers, req, request.signal);
         return req.stream
           ? await streamResponse(api.stream(req, o), req.stream_options?.include_usage === true)
           : await chatResponse(api.chat(req, o));
       }
       if (path.endsWith("/embeddings")) {
-        const req = parseBody(embeddingRequest, await readJson(request));
+        const req = parseBody(checkEmbeddingRequest, await readJson(request));
         const result = await api.embed(req, optionsFromRequest(request.headers, req, request.signal));
         return withRouting(embeddingsBody(result, req.encoding_format), result.routing);
       }
       if (path.endsWith("/images/generations")) {
-        const req = parseBody(imageRequest, await readJson(request));
+        const req = parseBody(checkImageRequest, await readJson(request));
         const result = await api.image(req, optionsFromRequest(request.headers, req, request.signal));
         return withRouting({ ...result.response }, result.routing);
       }
