@@ -82,7 +82,8 @@ export class RequestContext {
     replay = false,
   ): RoutingMeta {
     const latencyMs = this.elapsed();
-    const totalCost = replay ? 0 : this.rows.reduce((sum, r) => sum + r.costUsd, 0);
+    let totalCost = 0;
+    if (!replay) for (const r of this.rows) totalCost += r.costUsd;
     const row = this.#row(
       "request",
       route,

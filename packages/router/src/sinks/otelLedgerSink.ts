@@ -37,10 +37,12 @@ function attributes(e: LedgerEntry): Attributes {
   return a;
 }
 
+const isRequestRow = (e: LedgerEntry) => e.kind === "request";
+
 export function otelLedgerSink(): LedgerSink {
   return {
     write(entries: LedgerEntry[]) {
-      const request = entries.find((e) => e.kind === "request");
+      const request = entries.find(isRequestRow);
       if (!request) return;
       const start = request.createdAt.getTime();
       const span = tracer.startSpan(
