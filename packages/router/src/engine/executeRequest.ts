@@ -49,12 +49,10 @@ interface Stored<V> {
 }
 
 /**
- * The skeleton every call shares: idempotency claim, model resolution, candidate selection, budget
- * reservation, then the attempts: one per endpoint in turn (fast failover), then round again after
+ * Runs one request. The attempts: one per endpoint in turn (fast failover), then round again after
  * a full-jitter backoff; open breakers are skipped without a network call; when every candidate is
  * open, waits for the soonest to reopen if that is within the Retry-After cap, else fails at once;
- * non-retryable errors (400, 403, abort) end the request. Then ledger, budget settlement and
- * idempotency completion.
+ * non-retryable errors (400, 403, abort) end the request.
  */
 export async function executeRequest<V, R>(
   deps: EngineDeps,
