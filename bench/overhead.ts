@@ -1,10 +1,10 @@
-// pnpm bench:overhead [--quick] [--no-portkey] [--upstream-ms=N] [--scenario=both|realistic|saturation]
+// pnpm bench:overhead [--quick] [--no-portkey] [--upstream-ms=N] [--upstream-jitter=F] [--scenario=both|realistic|saturation]
 //   [--out=NAME]
 // Added latency of the router, in-process, over calling the upstream directly, at concurrency 1, 100
 // and 1000, with the Portkey gateway measured the same way as a peer, in two scenarios: a realistic
-// upstream that answers after a fixed delay (the goal is judged here; every block runs in a fresh
-// process of its own, so each path pays for its own garbage collection) and an instant upstream that
-// saturates the CPU (added CPU per request and throughput; all paths in this process).
+// upstream that answers after about a second, ±10% (the goal is judged here; every block runs in a
+// fresh process of its own, so each path pays for its own garbage collection) and an instant
+// upstream that saturates the CPU (added CPU per request and throughput; all paths in this process).
 // Writes bench/results/overhead.{md,json,svg} (or NAME.* with --out, e.g. for a run with other V8
 // flags).
 import path from "node:path";
@@ -33,6 +33,7 @@ const flags = parseFlags(
     quick: z.boolean().default(false),
     "no-portkey": z.boolean().default(false),
     "upstream-ms": z.coerce.number().int().min(1).max(60_000).default(1000),
+    "upstream-jitter": z.coerce.number().min(0).max(0.9).default(0.1),
     scenario: z.enum(["both", "realistic", "saturation"]).default("both"),
     out: z
       .string()
@@ -43,6 +44,7 @@ const flags = parseFlags(
     quick: { type: "boolean" },
     "no-portkey": { type: "boolean" },
     "upstream-ms": { type: "string" },
+    "upstream-jitter": { type: "string" },
     scenario: { type: "string" },
     out: { type: "string" },
   },
@@ -51,6 +53,7 @@ const flags = parseFlags(
 const here = path.dirname(fileURLToPath(import.meta.url));
 const machine = machineFacts();
 const upstreamMs = flags["upstream-ms"];
+const upstreamJitter = flags["upstream-jitter"];
 const scenarios: Scenario[] = flags.scenario === "both" ? ["realistic", "saturation"] : [flags.scenario];
 const portkey = flags["no-portkey"] ? null : await startPortkey();
 
@@ -62,7 +65,10 @@ interface ScenarioRun {
 
 async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): Promise<ScenarioRun> {
   const delayMs = scenario === "realistic" ? upstreamMs : 0;
-  const upstream = await startChild(path.join(here, "overhead/fixedUpstream.ts"), [String(delayMs)]);
+  const upstream = await startChild(path.join(here, "overhead/fixedUpstream.ts"), [
+    String(delayMs),
+    String(upstreamJitter),
+  ]);
   const router = createBenchRouter(upstream.url);
   // Each path its own client, built as the router builds its upstream client.
   const clientAgent = createDispatcher();
@@ -87,7 +93,7 @@ async function runScenario(scenario: Scenario, gateway: PortkeyGateway | null): 
     if (scenario === "realistic") {
       // Twice per path, keeping the second: the first also pays for sockets the agent opens.
       const measure = (mode: "direct" | "router") =>
-        keptPerWaitingRequest(senders[mode]!, 1000, Math.min(300, delayMs / 2));
+        keptPerWaitingRequest(senders[mode]!, 1000, Math.min(300, (delayMs * (1 - upstreamJitter)) / 2));
       await measure("direct");
       await measure("router");
       kept = { direct: await measure("direct"), router: await measure("router") };
@@ -178,6 +184,7 @@ try {
     machine,
     quick: flags.quick,
     upstreamMs,
+    upstreamJitter,
     results,
     name: flags.out,
     keptBytes: kept,

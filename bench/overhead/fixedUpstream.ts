@@ -1,6 +1,7 @@
 // A minimal OpenAI-compatible upstream for the overhead benchmark, run in its own process: it drains
-// the request and answers one precomputed chat completion, at once or after a fixed delay (argv[2],
-// ms), so the upstream costs as little as possible and the same for every path being compared.
+// the request and answers one precomputed chat completion, at once or after a delay (argv[2], ms,
+// fixed unless argv[3] gives a jitter), so the upstream costs as little as possible and the same for
+// every path being compared.
 import http from "node:http";
 import { exitWithParent, reportReady } from "../lib/childProcess.ts";
 
@@ -22,14 +23,18 @@ const body = Buffer.from(
   }),
 );
 const delayMs = Number(process.argv[2] ?? 0);
+// Each answer's delay varies by up to this fraction either way (argv[3], default 0: fixed).
+const jitter = Number(process.argv[3] ?? 0);
 const headers = { "content-type": "application/json", "content-length": String(body.length) };
 
 const server = http.createServer((req, res) => {
   req.on("data", () => undefined);
   req.on("end", () => {
     if (req.method === "POST" && req.url?.endsWith("/chat/completions")) {
-      if (delayMs > 0) setTimeout(() => res.writeHead(200, headers).end(body), delayMs);
-      else res.writeHead(200, headers).end(body);
+      if (delayMs > 0) {
+        const ms = delayMs * (1 + jitter * (2 * Math.random() - 1));
+        setTimeout(() => res.writeHead(200, headers).end(body), ms);
+      } else res.writeHead(200, headers).end(body);
     } else {
       res
         .writeHead(404, { "content-type": "application/json" })

@@ -15,8 +15,10 @@ const goalConcurrency = 1000;
 export interface OverheadInput {
   machine: MachineFacts;
   quick: boolean;
-  /** The realistic upstream's fixed delay. */
+  /** The realistic upstream's delay. */
   upstreamMs: number;
+  /** How far each answer's delay varies either way, as a fraction (0: fixed). */
+  upstreamJitter: number;
   results: Partial<Record<Scenario, LevelFigures[]>>;
   /** Base name of the report files (default "overhead"). */
   name?: string;
@@ -40,7 +42,14 @@ function judge(added: number, limit: number, noise: number): Outcome {
 const topLevel = (levels: LevelFigures[]) =>
   levels.find((l) => l.concurrency === goalConcurrency) ?? levels.at(-1)!;
 
-function verdict(levels: LevelFigures[], upstreamMs: number, kept: OverheadInput["keptBytes"]) {
+/** "1000 ms", or "1000 ms ± 10%" with a jitter. */
+function delayText(input: OverheadInput): string {
+  const ms = `${input.upstreamMs} ms`;
+  return input.upstreamJitter > 0 ? `${ms} ± ${Math.round(input.upstreamJitter * 100)}%` : ms;
+}
+
+function verdict(levels: LevelFigures[], input: OverheadInput) {
+  const { upstreamMs, keptBytes: kept } = input;
   const top = topLevel(levels);
   const r = top.router.added_p99_ms;
   const p = top.portkey?.added_p99_ms ?? null;
@@ -49,7 +58,7 @@ function verdict(levels: LevelFigures[], upstreamMs: number, kept: OverheadInput
   const underGoal = judge(r, goalAddedP99Ms, noise);
   const halfOfPortkey = p === null ? null : p <= 0 ? "inconclusive" : judge(r, p / 2, noise);
   const lines = [
-    `- Judged on the **realistic upstream** (answers after ${upstreamMs} ms): with a real upstream delay, ${top.concurrency} requests in flight are mostly waiting, so as long as the machine is not saturated (see the load note below) the added figures are what a caller waits for the router.`,
+    `- Judged on the **realistic upstream** (answers after ${delayText(input)}): with a real upstream delay, ${top.concurrency} requests in flight are mostly waiting, so as long as the machine is not saturated (see the load note below) the added figures are what a caller waits for the router.`,
     `- Added p99 at ${top.concurrency} concurrent, in-process: **${r} ms** (added p50 ${top.router.added_p50_ms} ms) — goal ≤ ${goalAddedP99Ms} ms: **${underGoal}**.`,
     p === null
       ? "- Portkey was not run (--no-portkey)."
@@ -62,6 +71,7 @@ function verdict(levels: LevelFigures[], upstreamMs: number, kept: OverheadInput
     json: {
       scenario: "realistic",
       upstream_ms: upstreamMs,
+      upstream_jitter: input.upstreamJitter,
       concurrency: top.concurrency,
       added_p99_ms_goal: goalAddedP99Ms,
       router_added_p99_ms: r,
@@ -154,13 +164,13 @@ function chart(input: OverheadInput): ChartSpec {
   if (realistic) {
     panels.push(
       {
-        title: `Added p50 (upstream ${input.upstreamMs} ms)`,
+        title: `Added p50 (upstream ${delayText(input)})`,
         unit: "ms",
         categories: cats(realistic),
         series: series(realistic, (p) => p.added_p50_ms),
       },
       {
-        title: `Added p99 (upstream ${input.upstreamMs} ms)`,
+        title: `Added p99 (upstream ${delayText(input)})`,
         unit: "ms",
         categories: cats(realistic),
         series: series(realistic, (p) => p.added_p99_ms),
@@ -222,7 +232,7 @@ export function overheadReport(input: OverheadInput): ReportFiles {
   const { machine, quick, upstreamMs } = input;
   const name = input.name ?? "overhead";
   const { realistic, saturation } = input.results;
-  const v = realistic ? verdict(realistic, upstreamMs, input.keptBytes) : null;
+  const v = realistic ? verdict(realistic, input) : null;
   const errors = [
     ...(realistic ? errorLines("realistic", realistic) : []),
     ...(saturation ? errorLines("saturation", saturation) : []),
@@ -237,7 +247,7 @@ ${v ? v.text : "- The realistic scenario was not run (--scenario=saturation): no
 
 ${
   realistic
-    ? `## Realistic upstream: answers after ${upstreamMs} ms
+    ? `## Realistic upstream: answers after ${delayText(input)}
 
 Why this delay: a non-streaming chat call to a hosted model takes from about half
 a second to several seconds: a few hundred ms to the first token, then the answer's tokens at roughly
@@ -245,6 +255,13 @@ a second to several seconds: a few hundred ms to the first token, then the answe
 (\`--upstream-ms\`; this run: ${upstreamMs} ms). A quicker upstream is the
 harder case for the router (more requests per second at the same concurrency, so more CPU per second
 on the one thread it shares with the load generator); \`--upstream-ms=500\` runs that case.
+Each answer's delay varies by up to 10% either way, uniformly (\`--upstream-jitter\`; this run:
+${input.upstreamJitter > 0 ? `± ${Math.round(input.upstreamJitter * 100)}%` : "none, every answer after exactly that long"}), as real providers' latencies vary.
+A fixed delay (\`--upstream-jitter=0\`) is a harsh case that no real upstream produces: answers that a
+pause held up go out again together and come back together a delay later, so every pause echoes as
+a burst once per delay, and a path that spends more CPU per answer waits longer behind each burst.
+With a spread-out delay, the added p50 carries sampling noise of about half a millisecond at 30,000
+requests (less than that at p99), and more at the lower levels' smaller samples.
 ${loadNote(input)}
 
 ${table(realistic)}
@@ -264,16 +281,18 @@ ${table(saturation)}
 ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measured
 
 - **Upstream**: a minimal OpenAI-compatible server (\`bench/overhead/fixedUpstream.ts\`) in its own
-  process that drains each request and answers one precomputed chat completion, after a fixed
-  \`setTimeout\` (realistic) or at once (saturation); one such process per scenario.
+  process that drains each request and answers one precomputed chat completion, after a
+  \`setTimeout\` of the delay (realistic; the jitter, if any, drawn per answer) or at once
+  (saturation); one such process per scenario.
 - **direct**: the benchmark's process POSTs the chat request to the upstream with undici's
   \`request()\` (a keep-alive \`Agent\`, no cap on connections: the settings of the router's own
   upstream client, which drives undici's lower-level \`dispatch()\`) and \`JSON.parse\`s the answer.
 - **router**: \`router.chat()\` in the caller's process (in-process), with a catalog override whose only model has one
   route, to that upstream; no idempotency key, no budgets, no extra ledger sink (the always-on pino sink
   sits below its level, the OpenTelemetry sink is a no-op without an SDK), credit polling off. The router
-  validates the request and the upstream answer with zod, selects candidates, runs the attempt loop with
-  its timers and writes ledger rows: that is what the added figures measure.
+  validates the request and the upstream answer (ajv checks compiled from the wire's zod schemas),
+  selects candidates, runs the attempt loop with its timers and writes ledger rows: that is what the
+  added figures measure.
 - **Portkey**: the \`@portkey-ai/gateway\` 1.15.2 server in its own process (\`--headless\`, pinned to
   127.0.0.1), called like the upstream with \`x-portkey-provider: openai\` and
   \`x-portkey-custom-host\`. Its added figures include the extra HTTP hop a separate gateway costs,
@@ -335,6 +354,7 @@ quoting these figures.
       kept_bytes_per_waiting_request: input.keptBytes,
       machine,
       upstream_ms: upstreamMs,
+      upstream_jitter: input.upstreamJitter,
       goal: v?.json ?? null,
       levels: realistic ?? [],
       router: {
