@@ -1,7 +1,7 @@
 // Validation in place. The wire's zod schemas stay the single source of truth; ajv compiles each one
 // (through zod's JSON Schema, on first use) into a check that allocates nothing and hands back the
 // value itself. zod's own parse copies every object it accepts, and on the request path that copy
-// was the largest allocation the router made (bench/results/overhead.md). zod still explains a
+// was the largest allocation the router made (the README's Overhead section). zod still explains a
 // failure. One difference from zod's parse: unknown keys inside nested objects are kept, not dropped.
 import { Ajv, type ValidateFunction } from "ajv";
 import { z } from "zod";

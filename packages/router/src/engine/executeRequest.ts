@@ -60,7 +60,7 @@ export async function executeRequest<V, R>(
   plan: Plan<V, R>,
 ): Promise<R> {
   // One function for the whole skeleton, attempts included: a nested async function would keep
-  // its own suspended frame alive for as long as the upstream takes (see bench/results/overhead.md).
+  // its own suspended frame alive for as long as the upstream takes (see the README's Overhead section).
   const key = plan.identity === undefined ? undefined : ctx.options.idempotencyKey;
   let claimed: string | null = null;
   let reservation: BudgetReservation | null = null;
