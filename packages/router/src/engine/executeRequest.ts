@@ -186,7 +186,7 @@ export async function executeRequest<V, R>(
 }
 
 /** Writes the failed request's ledger rows (once) and attaches its routing metadata to the error. */
-export function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknown): RouterError {
+function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknown): RouterError {
   const error =
     err instanceof RouterError
       ? err
