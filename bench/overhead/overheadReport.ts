@@ -42,10 +42,15 @@ function judge(added: number, limit: number, noise: number): Outcome {
 const topLevel = (levels: LevelFigures[]) =>
   levels.find((l) => l.concurrency === goalConcurrency) ?? levels.at(-1)!;
 
+/** "± 10%", or null for a fixed delay. */
+function jitterText(input: OverheadInput): string | null {
+  return input.upstreamJitter > 0 ? `± ${Math.round(input.upstreamJitter * 100)}%` : null;
+}
+
 /** "1000 ms", or "1000 ms ± 10%" with a jitter. */
 function delayText(input: OverheadInput): string {
-  const ms = `${input.upstreamMs} ms`;
-  return input.upstreamJitter > 0 ? `${ms} ± ${Math.round(input.upstreamJitter * 100)}%` : ms;
+  const jitter = jitterText(input);
+  return jitter ? `${input.upstreamMs} ms ${jitter}` : `${input.upstreamMs} ms`;
 }
 
 function verdict(levels: LevelFigures[], input: OverheadInput) {
@@ -255,8 +260,8 @@ a second to several seconds: a few hundred ms to the first token, then the answe
 (\`--upstream-ms\`; this run: ${upstreamMs} ms). A quicker upstream is the
 harder case for the router (more requests per second at the same concurrency, so more CPU per second
 on the one thread it shares with the load generator); \`--upstream-ms=500\` runs that case.
-Each answer's delay varies by up to 10% either way, uniformly (\`--upstream-jitter\`; this run:
-${input.upstreamJitter > 0 ? `± ${Math.round(input.upstreamJitter * 100)}%` : "none, every answer after exactly that long"}), as real providers' latencies vary.
+Each answer's delay varies uniformly either way, as real providers' latencies vary
+(\`--upstream-jitter\`, default ± 10%; this run: ${jitterText(input) ?? "none, every answer after exactly that long"}).
 A fixed delay (\`--upstream-jitter=0\`) is a harsh case that no real upstream produces: answers that a
 pause held up go out again together and come back together a delay later, so every pause echoes as
 a burst once per delay, and a path that spends more CPU per answer waits longer behind each burst.
