@@ -84,6 +84,13 @@ export function isRouterError(value: unknown): value is RouterError {
   return value instanceof RouterError;
 }
 
+/** The error itself if it is one of ours, else `internal` with the original as its cause. */
+export function asRouterError(err: unknown): RouterError {
+  return err instanceof RouterError
+    ? err
+    : new RouterError("internal", "Unexpected router failure.", { cause: err });
+}
+
 /** Maps an upstream HTTP status to our code; the caller decides about Retry-After. */
 export function codeForUpstreamStatus(status: number): RouterErrorCode {
   if (status === 429) return "rate_limited";

@@ -1,7 +1,7 @@
 // The parts of one upstream attempt that executeRequest's loop uses: what a Plan supplies
 // (AttemptSpec), what a successful attempt yields, the call's options, and how a failure, a backoff
 // pause and a wait for a reopening breaker are handled.
-import { RouterError } from "../errors.ts";
+import { asRouterError, RouterError } from "../errors.ts";
 import { sleep } from "../execution/backoff.ts";
 import { type CallOptions, deadlinePassed, type UpstreamCall } from "../execution/upstreamCall.ts";
 import type { LiveRoute } from "../policy/liveCatalog.ts";
@@ -57,10 +57,7 @@ export function callOptions<T>(
 
 /** Feeds a failed attempt to the endpoint's breaker and health; returns it as a RouterError. */
 export function recordAttemptFailure(deps: EngineDeps, route: LiveRoute, err: unknown): RouterError {
-  const error =
-    err instanceof RouterError
-      ? err
-      : new RouterError("internal", "Unexpected router failure.", { cause: err });
+  const error = asRouterError(err);
   const now = Date.now();
   const breaker = deps.policy.breaker;
   if (error.code === "aborted" || error.code === "timeout_total") {

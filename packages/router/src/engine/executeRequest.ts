@@ -1,7 +1,7 @@
 // The skeleton every call shares, streams included: idempotency claim, model resolution, candidate
 // selection, budget reservation, the attempts, then ledger, budget settlement and idempotency
 // completion (a stream's reader does the last three when the stream ends).
-import { RouterError } from "../errors.ts";
+import { asRouterError, type RouterError } from "../errors.ts";
 import { fullJitterDelay } from "../execution/backoff.ts";
 import { deadlinePassed, UpstreamCall } from "../execution/upstreamCall.ts";
 import { upstreamError } from "../execution/upstreamError.ts";
@@ -187,10 +187,7 @@ export async function executeRequest<V, R>(
 
 /** Writes the failed request's ledger rows (once) and attaches its routing metadata to the error. */
 function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknown): RouterError {
-  const error =
-    err instanceof RouterError
-      ? err
-      : new RouterError("internal", "Unexpected router failure.", { cause: err });
+  const error = asRouterError(err);
   if (ctx.rows.at(-1)?.kind !== "request") {
     error.routing = ctx.finish(null, error.code === "aborted" ? "aborted" : "error", error.code, null, null);
     deps.ledger.write(ctx.rows);
