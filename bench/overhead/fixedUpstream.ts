@@ -1,8 +1,11 @@
 // A minimal OpenAI-compatible upstream for the overhead benchmark, run in its own process: it drains
 // the request and answers one precomputed chat completion, at once or after a delay (argv[2], ms,
 // fixed unless argv[3] gives a jitter), so the upstream costs as little as possible and the same for
-// every path being compared.
+// every path being compared. The jittered delays come from a seeded sequence that `POST /bench/rewind`
+// starts again, so every measured block that rewinds first draws the very same delays: the paths
+// differ by what they add, not by which random delays they happened to get (common random numbers).
 import http from "node:http";
+import seedrandom from "seedrandom";
 import { exitWithParent, reportReady } from "../lib/childProcess.ts";
 
 const body = Buffer.from(
@@ -25,6 +28,8 @@ const body = Buffer.from(
 const delayMs = Number(process.argv[2] ?? 0);
 // Each answer's delay varies by up to this fraction either way (argv[3], default 0: fixed).
 const jitter = Number(process.argv[3] ?? 0);
+const seed = "switchyard-overhead";
+let random = seedrandom(seed);
 const headers = { "content-type": "application/json", "content-length": String(body.length) };
 
 const server = http.createServer((req, res) => {
@@ -32,9 +37,12 @@ const server = http.createServer((req, res) => {
   req.on("end", () => {
     if (req.method === "POST" && req.url?.endsWith("/chat/completions")) {
       if (delayMs > 0) {
-        const ms = delayMs * (1 + jitter * (2 * Math.random() - 1));
+        const ms = delayMs * (1 + jitter * (2 * random() - 1));
         setTimeout(() => res.writeHead(200, headers).end(body), ms);
       } else res.writeHead(200, headers).end(body);
+    } else if (req.method === "POST" && req.url === "/bench/rewind") {
+      random = seedrandom(seed);
+      res.writeHead(204).end();
     } else {
       res
         .writeHead(404, { "content-type": "application/json" })

@@ -21,8 +21,11 @@ const send: Send = router
     ? portkeySender(plan.portkey!.url, plan.upstreamUrl, agent)
     : directSender(plan.upstreamUrl, agent);
 
-// Then the warm-up's garbage goes, as before every block of the in-process rotation.
+// Then the upstream's delays start again from their seed, so every block draws the same ones, and
+// the warm-up's garbage goes, as before every block of the in-process rotation.
 await runBlock(send, plan.warmup, plan.warmupConcurrency, plan.staggerMs, null);
+const rewound = await fetch(`${plan.upstreamUrl}/bench/rewind`, { method: "POST" });
+if (rewound.status !== 204) throw new Error(`upstream rewind: HTTP ${rewound.status}`);
 collectGarbage();
 const run = newModeRun();
 const memory = samplePeaks(ownRss);

@@ -53,6 +53,12 @@ function delayText(input: OverheadInput): string {
   return jitter ? `${input.upstreamMs} ms ${jitter}` : `${input.upstreamMs} ms`;
 }
 
+const commonDelaysText = `Each measured block rewinds the upstream's seeded generator before it starts, so every block of
+every path draws the very same delays (common random numbers): the paths differ by what they add,
+not by which random delays they drew. Drawn independently, 30,000 delays spread over 200 ms would put
+about ±0.6 ms of sampling noise on the added p50 and ±0.1 ms on the added p99.
+`;
+
 function verdict(levels: LevelFigures[], input: OverheadInput) {
   const { upstreamMs, keptBytes: kept } = input;
   const top = topLevel(levels);
@@ -265,9 +271,7 @@ Each answer's delay varies uniformly either way, as real providers' latencies va
 A fixed delay (\`--upstream-jitter=0\`) is a harsh case that no real upstream produces: answers that a
 pause held up go out again together and come back together a delay later, so every pause echoes as
 a burst once per delay, and a path that spends more CPU per answer waits longer behind each burst.
-With a spread-out delay, the added p50 carries sampling noise of about half a millisecond at 30,000
-requests (less than that at p99), and more at the lower levels' smaller samples.
-${loadNote(input)}
+${jitterText(input) ? commonDelaysText : ""}${loadNote(input)}
 
 ${table(realistic)}
 `
@@ -287,7 +291,8 @@ ${errors.length ? `Errors:\n\n${errors.join("\n")}\n\n` : ""}## How it was measu
 
 - **Upstream**: a minimal OpenAI-compatible server (\`bench/overhead/fixedUpstream.ts\`) in its own
   process that drains each request and answers one precomputed chat completion, after a
-  \`setTimeout\` of the delay (realistic; the jitter, if any, drawn per answer) or at once
+  \`setTimeout\` of the delay (realistic; the jitter, if any, drawn per answer from a seeded
+  sequence that each measured block rewinds) or at once
   (saturation); one such process per scenario.
 - **direct**: the benchmark's process POSTs the chat request to the upstream with undici's
   \`request()\` (a keep-alive \`Agent\`, no cap on connections: the settings of the router's own
