@@ -138,7 +138,7 @@ export function createRouter(config: RouterConfig = {}): Router {
   const classifier = config.classifier ?? heuristicClassifier;
   const extraSinks = config.ledger ? (Array.isArray(config.ledger) ? config.ledger : [config.ledger]) : [];
   const ledger = new LedgerWriter([pinoLedgerSink(logger), otelLedgerSink(), ...extraSinks], logger);
-  const dispatcher = createDispatcher();
+  const dispatcher = createDispatcher(rawEnv);
   const deps: EngineDeps = {
     live,
     health,
@@ -154,7 +154,7 @@ export function createRouter(config: RouterConfig = {}): Router {
     appName: config.app ?? null,
     headers: new Map(accounts.map((a) => [a, accountHeaders(a, config.attribution)])),
   };
-  const credits = new CreditMonitor(accounts, policy.credits, events, logger);
+  const credits = new CreditMonitor(accounts, policy.credits, events, logger, dispatcher);
   credits.start();
 
   const api = {

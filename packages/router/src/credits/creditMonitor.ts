@@ -3,6 +3,7 @@
 // cache. A balance under the threshold raises one `lowBalance` event per crossing.
 import type { EventEmitter } from "node:events";
 import type { Logger } from "pino";
+import { type Dispatcher, fetch } from "undici";
 import { z } from "zod";
 import type { CreditPolicy } from "../config.ts";
 import type { LiveAccount } from "../policy/liveCatalog.ts";
@@ -23,16 +24,25 @@ export class CreditMonitor {
   readonly #policy: CreditPolicy;
   readonly #events: EventEmitter;
   readonly #logger: Logger;
+  readonly #dispatcher: Dispatcher;
   readonly #balances = new Map<string, CreditBalance>();
   readonly #low = new Set<string>();
   #timer: NodeJS.Timeout | null = null;
   #inFlight: Promise<void> | null = null;
 
-  constructor(accounts: LiveAccount[], policy: CreditPolicy, events: EventEmitter, logger: Logger) {
+  /** `dispatcher`: the router's own HTTP client, so balance reads take the same proxy as calls. */
+  constructor(
+    accounts: LiveAccount[],
+    policy: CreditPolicy,
+    events: EventEmitter,
+    logger: Logger,
+    dispatcher: Dispatcher,
+  ) {
     this.#accounts = accounts.filter((a) => a.creditsPath);
     this.#policy = policy;
     this.#events = events;
     this.#logger = logger;
+    this.#dispatcher = dispatcher;
   }
 
   start(): void {
@@ -65,6 +75,7 @@ export class CreditMonitor {
       const res = await fetch(`${account.baseUrl.replace(/\/+$/, "")}${account.creditsPath}`, {
         headers: account.apiKey ? { authorization: `Bearer ${account.apiKey}` } : {},
         signal: AbortSignal.timeout(10_000),
+        dispatcher: this.#dispatcher,
       });
       if (!res.ok) throw new Error(`credits endpoint answered ${res.status}`);
       const { data } = keyInfo.parse(await res.json());

@@ -6,13 +6,23 @@
 // late. undici's own header and body timers are off, so each timeout has one owner and one code.
 // fail() ends the call with a typed error from any phase: start(), text() or the chunk iterator
 // throws it.
-import { Agent, type Dispatcher } from "undici";
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from "undici";
 import type { IncomingHttpHeaders } from "undici/types/header.js";
 import { RouterError, type RouterErrorCode } from "../errors.ts";
 
-/** Keep-alive connections to every upstream origin, no cap on connections per origin. */
-export function createDispatcher(): Dispatcher {
-  return new Agent({ connections: null, pipelining: 1 });
+/**
+ * Keep-alive connections to every upstream origin, no cap on connections per origin. When `env`
+ * names a proxy (HTTPS_PROXY, HTTP_PROXY, either case), calls go through it, except to the hosts in
+ * NO_PROXY and to loopback (the local provider), which a proxy elsewhere could not reach.
+ */
+export function createDispatcher(env: Record<string, string | undefined> = {}): Dispatcher {
+  const options = { connections: null, pipelining: 1 };
+  const httpsProxy = env.HTTPS_PROXY || env.https_proxy || "";
+  const httpProxy = env.HTTP_PROXY || env.http_proxy || "";
+  if (!httpsProxy && !httpProxy) return new Agent(options);
+  // Empty strings, not undefined: undici would otherwise fall back to process.env.
+  const noProxy = [env.NO_PROXY || env.no_proxy, "localhost", "127.0.0.1", "[::1]"].filter(Boolean).join(",");
+  return new EnvHttpProxyAgent({ ...options, httpProxy, httpsProxy, noProxy });
 }
 
 export interface CallOptions {
