@@ -3,6 +3,7 @@
 // tables, the chart and how it was measured, as markdown; the same figures as JSON.
 
 import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { round } from "@switchyard/tooling/percentiles";
 import { markdownTable, type ReportFiles } from "../lib/report.ts";
 import type { ChartSpec } from "../lib/svgChart.ts";
 import type { KeptBytes } from "./keptPerRequest.ts";
@@ -53,11 +54,20 @@ function delayText(input: OverheadInput): string {
   return jitter ? `${input.upstreamMs} ms ${jitter}` : `${input.upstreamMs} ms`;
 }
 
-const commonDelaysText = `Each measured block rewinds the upstream's seeded generator before it starts, so every block of
+/**
+ * Why every block draws the same delays, with the sampling noise that spares the top level: the
+ * standard error of a quantile q of n uniform draws over the spread w is w·√(q(1−q)/n).
+ */
+function commonDelaysText(input: OverheadInput, levels: LevelFigures[]): string {
+  const n = topLevel(levels).direct.requests;
+  const spread = 2 * input.upstreamJitter * input.upstreamMs;
+  const noise = (q: number) => round(spread * Math.sqrt((q * (1 - q)) / n), 2);
+  return `Each measured block rewinds the upstream's seeded generator before it starts, so every block of
 every path draws the very same delays (common random numbers): the paths differ by what they add,
-not by which random delays they drew. Drawn independently, 30,000 delays spread over 200 ms would put
-about ±0.6 ms of sampling noise on the added p50 and ±0.1 ms on the added p99.
+not by which random delays they drew. Drawn independently, ${n.toLocaleString("en-US")} delays spread over ${spread} ms
+would put about ±${noise(0.5)} ms of sampling noise on the added p50 and ±${noise(0.99)} ms on the added p99.
 `;
+}
 
 function verdict(levels: LevelFigures[], input: OverheadInput) {
   const { upstreamMs, keptBytes: kept } = input;
@@ -271,7 +281,7 @@ Each answer's delay varies uniformly either way, as real providers' latencies va
 A fixed delay (\`--upstream-jitter=0\`) is a harsh case that no real upstream produces: answers that a
 pause held up go out again together and come back together a delay later, so every pause echoes as
 a burst once per delay, and a path that spends more CPU per answer waits longer behind each burst.
-${jitterText(input) ? commonDelaysText : ""}${loadNote(input)}
+${jitterText(input) ? commonDelaysText(input, realistic) : ""}${loadNote(input)}
 
 ${table(realistic)}
 `
