@@ -4,7 +4,7 @@
 // Routing metadata rides in x-switchyard-* headers and a `switchyard` field (last SSE chunk for streams).
 import { chatRequest, embeddingRequest, encodeEmbedding, imageRequest } from "@switchyard/wire";
 import type { z } from "zod";
-import { RouterError } from "../errors.ts";
+import { asRouterError, RouterError } from "../errors.ts";
 import type {
   ChatResult,
   EmbedResult,
@@ -30,7 +30,7 @@ const jsonHeaders = { "content-type": "application/json" };
 const encoder = new TextEncoder();
 
 export function errorResponse(err: unknown): Response {
-  const error = err instanceof RouterError ? err : new RouterError("internal", "Unexpected router failure.");
+  const error = asRouterError(err);
   // Tell the openai SDK (and LangChain through it) not to retry: the router already did.
   const headers: Record<string, string> = { ...jsonHeaders, "x-should-retry": "false" };
   if (error.retryAfterSeconds !== undefined)
