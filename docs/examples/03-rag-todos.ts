@@ -4,11 +4,11 @@
 import { createDb } from "@switchyard/db";
 import { startLocalProvider } from "@switchyard/local-provider";
 import { createRouter } from "@switchyard/router";
-import { createAskChain } from "../../apps/todo/lib/askChain";
-import { createEmbeddingBackfill } from "../../apps/todo/lib/embeddingBackfill";
-import { hybridSearch } from "../../apps/todo/lib/hybridSearch";
-import { routerEmbedder } from "../../apps/todo/lib/todoEmbedder";
-import { insertTodo } from "../../apps/todo/lib/todoRepository";
+import { createAskChain } from "../../apps/todo/lib/askChain.ts";
+import { createEmbeddingBackfill } from "../../apps/todo/lib/embeddingBackfill.ts";
+import { hybridSearch } from "../../apps/todo/lib/hybridSearch.ts";
+import { routerEmbedder } from "../../apps/todo/lib/todoEmbedder.ts";
+import { insertTodo } from "../../apps/todo/lib/todoRepository.ts";
 
 const provider = await startLocalProvider();
 const { db, close } = await createDb({ dataDir: "memory://" });

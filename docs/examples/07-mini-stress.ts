@@ -3,7 +3,7 @@
 // queue and the router, while the primary image endpoint is throttled by a token bucket.
 import { startLocalProvider } from "@switchyard/local-provider";
 import { createRouter } from "@switchyard/router";
-import { GenerationQueue } from "../../apps/images/lib/generation/generationQueue";
+import { GenerationQueue } from "../../apps/images/lib/generation/generationQueue.ts";
 
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
 const provider = await startLocalProvider();

@@ -5,9 +5,9 @@
 import { startLocalProvider } from "@switchyard/local-provider";
 import { createRouter } from "@switchyard/router";
 import { runInSandbox } from "@switchyard/sandbox";
-import { createBuildChain } from "../../apps/todo/lib/build/buildChain";
-import { memoryBuildStore } from "../../apps/todo/lib/build/buildStore";
-import type { Build } from "../../apps/todo/lib/build/buildTypes";
+import { createBuildChain } from "../../apps/todo/lib/build/buildChain.ts";
+import { memoryBuildStore } from "../../apps/todo/lib/build/buildStore.ts";
+import type { Build } from "../../apps/todo/lib/build/buildTypes.ts";
 
 const provider = await startLocalProvider();
 const router = createRouter({ app: "tutorial", localProviderUrl: provider.url });

@@ -3,10 +3,10 @@
 // 8 streamed requests per endpoint, and prints time to first token and whole-answer latency. It writes
 // no report: `pnpm bench:providers` is the full run that writes bench/results/providers.md.
 import { startLocalProvider } from "@switchyard/local-provider";
-import { endpointFigures } from "../../bench/providers/endpointFigures";
-import { offlineTarget } from "../../bench/providers/endpointPlans";
-import { defaultPrompts } from "../../bench/providers/prompts";
-import { runWorkload } from "../../bench/providers/runWorkload";
+import { endpointFigures } from "../../bench/providers/endpointFigures.ts";
+import { offlineTarget } from "../../bench/providers/endpointPlans.ts";
+import { defaultPrompts } from "../../bench/providers/prompts.ts";
+import { runWorkload } from "../../bench/providers/runWorkload.ts";
 
 const provider = await startLocalProvider();
 

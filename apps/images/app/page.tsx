@@ -1,10 +1,10 @@
 import { getLiveStatus } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
-import { GenerateForm } from "@/components/GenerateForm";
-import { NAV } from "@/components/nav";
-import { SimulationNote } from "@/components/SimulationNote";
-import { imageModelOptions } from "@/lib/generation/imageModels";
-import { ASPECTS, SIZES, STYLES } from "@/lib/generation/imageOptions";
+import { GenerateForm } from "@/components/GenerateForm.tsx";
+import { NAV } from "@/components/nav.ts";
+import { SimulationNote } from "@/components/SimulationNote.tsx";
+import { imageModelOptions } from "@/lib/generation/imageModels.ts";
+import { ASPECTS, SIZES, STYLES } from "@/lib/generation/imageOptions.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@
 // The generate page: the form, then a grid where each image appears as it completes. One submission
 // runs at a time; the submit guard is a ref, so even two clicks in the same frame send one request.
 import { useEffect, useRef, useState } from "react";
-import type { ImageModelOption } from "@/lib/generation/imageModels";
-import { formatCost } from "./formatCost";
+import type { ImageModelOption } from "@/lib/generation/imageModels.ts";
+import { formatCost } from "./formatCost.ts";
 import {
   generateSlot,
   newSubmission,
@@ -13,8 +13,8 @@ import {
   type Submission,
   type SubmissionInput,
   slotKey,
-} from "./generationClient";
-import { ImageCard } from "./ImageCard";
+} from "./generationClient.ts";
+import { ImageCard } from "./ImageCard.tsx";
 
 interface Choice {
   id: string;

@@ -1,9 +1,9 @@
 // One image of the grid: pending (live timer), failed (a clear reason) or done (the picture, the model
 // and provider that made it, whether a failover happened, and what it cost).
 import { ElapsedTimer } from "@switchyard/ui";
-import type { ImageRecord } from "@/lib/gallery/imageRecord";
-import { formatCost } from "./formatCost";
-import type { SlotState } from "./generationClient";
+import type { ImageRecord } from "@/lib/gallery/imageRecord.ts";
+import { formatCost } from "./formatCost.ts";
+import type { SlotState } from "./generationClient.ts";
 
 export function ImageCard({
   state,

@@ -1,7 +1,7 @@
 // The browser side of a submission: one request per image, each with its own idempotency key derived
 // from the submission's, so a double click, a reload or a retry never generates or pays twice.
 // Unfinished submissions live in sessionStorage and are resumed (same keys) after a reload.
-import type { ImageRecord } from "@/lib/gallery/imageRecord";
+import type { ImageRecord } from "@/lib/gallery/imageRecord.ts";
 
 export interface SubmissionInput {
   prompt: string;

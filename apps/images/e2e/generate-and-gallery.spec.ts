@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { GalleryPage } from "./pages/galleryPage";
-import { GeneratePage } from "./pages/generatePage";
+import { GalleryPage } from "./pages/galleryPage.ts";
+import { GeneratePage } from "./pages/generatePage.ts";
 
 test("a generated image shows in the grid and the gallery, and similar-prompt search finds it", async ({
   page,

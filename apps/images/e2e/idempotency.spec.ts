@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { GeneratePage } from "./pages/generatePage";
-import { imageCalls } from "./pages/providerControl";
+import { GeneratePage } from "./pages/generatePage.ts";
+import { imageCalls } from "./pages/providerControl.ts";
 
 test("a double click submits once: one upstream generation per image", async ({ page, request }) => {
   const generate = new GeneratePage(page);

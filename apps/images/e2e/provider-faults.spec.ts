@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { GeneratePage } from "./pages/generatePage";
-import { resetProvider, setFaults } from "./pages/providerControl";
+import { GeneratePage } from "./pages/generatePage.ts";
+import { resetProvider, setFaults } from "./pages/providerControl.ts";
 
 // These run last (file order): they leave the router's breaker for image-primary open for a while.
 test.afterEach(async ({ request }) => {

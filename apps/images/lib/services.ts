@@ -1,13 +1,13 @@
 // The images app's per-process services, built once: repository, storage, queue, embedder.
 import "server-only";
 import { getDb, getRouter } from "@switchyard/server";
-import { ImageRepository } from "./gallery/imageRepository";
-import { type GenerateDeps, ImageGenerator } from "./generation/generateImage";
-import { GenerationQueue } from "./generation/generationQueue";
-import { endpointFamily } from "./generation/imageModels";
-import { PromptEmbedder } from "./generation/promptEmbedder";
-import { imagesEnv } from "./imagesEnv";
-import { getStorage } from "./storage";
+import { ImageRepository } from "./gallery/imageRepository.ts";
+import { type GenerateDeps, ImageGenerator } from "./generation/generateImage.ts";
+import { GenerationQueue } from "./generation/generationQueue.ts";
+import { endpointFamily } from "./generation/imageModels.ts";
+import { PromptEmbedder } from "./generation/promptEmbedder.ts";
+import { imagesEnv } from "./imagesEnv.ts";
+import { getStorage } from "./storage/index.ts";
 
 /** No sign-in in the starter: every image belongs to one local owner. Swap in the session's user id. */
 export const OWNER = "local";

@@ -1,10 +1,10 @@
 import { getLiveStatus } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
-import { NAV } from "@/components/nav";
-import { TodoApp } from "@/components/TodoApp";
-import { currentOwner } from "@/lib/owner";
-import { listTodos } from "@/lib/todoRepository";
-import { todoServices } from "@/lib/todoServices";
+import { NAV } from "@/components/nav.ts";
+import { TodoApp } from "@/components/TodoApp.tsx";
+import { currentOwner } from "@/lib/owner.ts";
+import { listTodos } from "@/lib/todoRepository.ts";
+import { todoServices } from "@/lib/todoServices.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // The figures of one answer: tokens, cost, time to first token, total latency.
 import { CostPill } from "@switchyard/ui";
-import type { RouteInfo } from "@/lib/askEvents";
+import type { RouteInfo } from "@/lib/askEvents.ts";
 
 const ms = (v: number | null) =>
   v === null ? "–" : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`;

@@ -3,10 +3,10 @@
 // Every state ends somewhere: done, stopped, failed, or interrupted (with the partial text and a Retry).
 import { RouteBadge } from "@switchyard/ui";
 import { useRef, useState } from "react";
-import type { AskSource, RouteInfo } from "@/lib/askEvents";
-import { readAskStream } from "@/lib/client/readAskStream";
-import { ASK_TIERS, type AskTier } from "@/lib/todoSchemas";
-import { AnswerMetrics } from "./AnswerMetrics";
+import type { AskSource, RouteInfo } from "@/lib/askEvents.ts";
+import { readAskStream } from "@/lib/client/readAskStream.ts";
+import { ASK_TIERS, type AskTier } from "@/lib/todoSchemas.ts";
+import { AnswerMetrics } from "./AnswerMetrics.tsx";
 
 type Phase = "idle" | "waiting" | "streaming" | "done" | "failed" | "stopped";
 

@@ -2,7 +2,7 @@
 // Today's spend for this app and the saving versus sending every answer to GPT-4o, from the ledger.
 import { CostPill } from "@switchyard/ui";
 import { useEffect, useState } from "react";
-import { todoApi } from "@/lib/client/todoApi";
+import { todoApi } from "@/lib/client/todoApi.ts";
 
 type Costs = Awaited<ReturnType<typeof todoApi.costs>>;
 

@@ -1,8 +1,8 @@
 "use client";
 // Semantic + keyword search over the todos, as you type (debounced). Each hit says how it matched.
 import { useEffect, useState } from "react";
-import { ApiCallError, todoApi } from "@/lib/client/todoApi";
-import type { SearchHit } from "@/lib/todoSchemas";
+import { ApiCallError, todoApi } from "@/lib/client/todoApi.ts";
+import type { SearchHit } from "@/lib/todoSchemas.ts";
 
 function matchLabel(hit: SearchHit): string {
   if (hit.semanticRank !== null && hit.lexicalRank !== null) return "meaning + words";

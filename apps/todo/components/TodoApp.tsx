@@ -1,12 +1,12 @@
 "use client";
 // The page's interactive part: add and search todos on the left, ask them on the right.
 import { useState } from "react";
-import type { TodoView } from "@/lib/todoSchemas";
-import { AskPanel } from "./AskPanel";
-import { CostPanel } from "./CostPanel";
-import { SearchResults } from "./SearchResults";
-import { TodoForm } from "./TodoForm";
-import { TodoItem } from "./TodoItem";
+import type { TodoView } from "@/lib/todoSchemas.ts";
+import { AskPanel } from "./AskPanel.tsx";
+import { CostPanel } from "./CostPanel.tsx";
+import { SearchResults } from "./SearchResults.tsx";
+import { TodoForm } from "./TodoForm.tsx";
+import { TodoItem } from "./TodoItem.tsx";
 
 export function TodoApp({ initialTodos }: { initialTodos: TodoView[] }) {
   const [todos, setTodos] = useState(initialTodos);

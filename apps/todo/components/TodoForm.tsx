@@ -2,8 +2,8 @@
 // Adds a todo. One Idempotency-Key per user action: a double click or a retry of the same add sends the
 // same key, so the server creates one todo; the key is renewed once the add succeeded.
 import { useRef, useState } from "react";
-import { ApiCallError, newActionKey, todoApi } from "@/lib/client/todoApi";
-import type { TodoView } from "@/lib/todoSchemas";
+import { ApiCallError, newActionKey, todoApi } from "@/lib/client/todoApi.ts";
+import type { TodoView } from "@/lib/todoSchemas.ts";
 
 const input =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-700 dark:bg-slate-900";

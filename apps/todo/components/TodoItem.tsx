@@ -2,8 +2,8 @@
 // One todo: complete it, edit its title inline, delete it. The row's id makes it a link target for the
 // sources of an answer.
 import { useState } from "react";
-import { ApiCallError, newActionKey, todoApi } from "@/lib/client/todoApi";
-import type { TodoPatch, TodoView } from "@/lib/todoSchemas";
+import { ApiCallError, newActionKey, todoApi } from "@/lib/client/todoApi.ts";
+import type { TodoPatch, TodoView } from "@/lib/todoSchemas.ts";
 
 const PRIORITY = ["", "low", "medium", "high"];
 const priorityColours = [

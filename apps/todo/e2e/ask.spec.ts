@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { TodoPage } from "./pages/todoPage";
+import { TodoPage } from "./pages/todoPage.ts";
 
 const providerUrl = () => process.env.E2E_PROVIDER_URL!;
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { TodoPage } from "./pages/todoPage";
+import { TodoPage } from "./pages/todoPage.ts";
 
 test("a user adds todos, completes one, deletes one, and they persist", async ({ page }) => {
   const app = new TodoPage(page);

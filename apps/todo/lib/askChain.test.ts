@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAskChain } from "./askChain";
-import type { AskEvent } from "./askEvents";
-import { askEvents } from "./askStream";
-import { createEmbeddingBackfill } from "./embeddingBackfill";
-import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv";
-import { routerEmbedder } from "./todoEmbedder";
-import { askRetriever } from "./todoServices";
-import { createTodo } from "./todoWrites";
+import { createAskChain } from "./askChain.ts";
+import type { AskEvent } from "./askEvents.ts";
+import { askEvents } from "./askStream.ts";
+import { createEmbeddingBackfill } from "./embeddingBackfill.ts";
+import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv.ts";
+import { routerEmbedder } from "./todoEmbedder.ts";
+import { askRetriever } from "./todoServices.ts";
+import { createTodo } from "./todoWrites.ts";
 
 let env: TodoTestEnv;
 let chain: ReturnType<typeof createAskChain>;

@@ -4,9 +4,9 @@
 import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
 import type { Router, RouterStream } from "@switchyard/router";
 import type { ChatMessage } from "@switchyard/wire";
-import { buildAskMessages } from "./askPrompt";
-import { LOCAL_EMBEDDING_MODEL, type TodoEmbedder } from "./todoEmbedder";
-import type { AskTier, TodoView } from "./todoSchemas";
+import { buildAskMessages } from "./askPrompt.ts";
+import { LOCAL_EMBEDDING_MODEL, type TodoEmbedder } from "./todoEmbedder.ts";
+import type { AskTier, TodoView } from "./todoSchemas.ts";
 
 export interface AskRequest {
   owner: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildAskMessages, quoteAsData } from "./askPrompt";
-import type { TodoView } from "./todoSchemas";
+import { buildAskMessages, quoteAsData } from "./askPrompt.ts";
+import type { TodoView } from "./todoSchemas.ts";
 
 const todo = (title: string, notes = ""): TodoView => ({
   id: "00000000-0000-4000-8000-000000000001",

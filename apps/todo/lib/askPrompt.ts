@@ -1,7 +1,7 @@
 // The prompt for "ask your todos". Stored todo text is data, never instructions: it sits inside a
 // clearly delimited block, one todo per line, with anything that could close or fake the block escaped.
 import type { ChatMessage } from "@switchyard/wire";
-import type { TodoView } from "./todoSchemas";
+import type { TodoView } from "./todoSchemas.ts";
 
 const PRIORITY = ["none", "low", "medium", "high"] as const;
 const MAX_NOTES_IN_PROMPT = 300;

@@ -1,8 +1,8 @@
 // Runs the ask chain and turns its answer into an NDJSON byte stream of AskEvents. Every path ends in
 // `done` or `error`, so the browser never waits on a spinner forever.
 import { isRouterError, type RoutingMeta } from "@switchyard/router";
-import type { AskAnswer, AskRequest } from "./askChain";
-import type { AskEvent, RouteInfo } from "./askEvents";
+import type { AskAnswer, AskRequest } from "./askChain.ts";
+import type { AskEvent, RouteInfo } from "./askEvents.ts";
 
 export function routeInfoOf(meta: RoutingMeta): RouteInfo {
   return {

@@ -1,9 +1,9 @@
 // Completes embeddings that failed on write (provider down) or belong to an older model. One loop per
 // process, started lazily by kick(); small batches; exponential backoff while the provider fails.
 import type { Database } from "@switchyard/db";
-import { embeddingText } from "./embeddingText";
-import type { TodoEmbedder } from "./todoEmbedder";
-import { storeEmbedding, todosNeedingEmbedding } from "./todoRepository";
+import { embeddingText } from "./embeddingText.ts";
+import type { TodoEmbedder } from "./todoEmbedder.ts";
+import { storeEmbedding, todosNeedingEmbedding } from "./todoRepository.ts";
 
 export interface BackfillOptions {
   batchSize?: number;

@@ -1,12 +1,12 @@
 import { createDb, resultRows, startPgliteServer, todos } from "@switchyard/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cosineQueryVector } from "./cosineQueryVector";
-import { createEmbeddingBackfill } from "./embeddingBackfill";
-import { hybridSearch } from "./hybridSearch";
-import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv";
-import { routerEmbedder } from "./todoEmbedder";
-import { createTodo } from "./todoWrites";
+import { cosineQueryVector } from "./cosineQueryVector.ts";
+import { createEmbeddingBackfill } from "./embeddingBackfill.ts";
+import { hybridSearch } from "./hybridSearch.ts";
+import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv.ts";
+import { routerEmbedder } from "./todoEmbedder.ts";
+import { createTodo } from "./todoWrites.ts";
 
 let env: TodoTestEnv;
 const search = async (owner: string, text: string) => {

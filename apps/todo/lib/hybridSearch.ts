@@ -3,9 +3,9 @@
 // vectors of the query's model, since vectors of different models live in different spaces.
 import { type Database, isSingleSession, resultRows, type Todo } from "@switchyard/db";
 import { sql } from "drizzle-orm";
-import { cosineQueryVector } from "./cosineQueryVector";
-import { toView } from "./todoRepository";
-import type { SearchHit } from "./todoSchemas";
+import { cosineQueryVector } from "./cosineQueryVector.ts";
+import { toView } from "./todoRepository.ts";
+import type { SearchHit } from "./todoSchemas.ts";
 
 export interface HybridQuery {
   owner: string;

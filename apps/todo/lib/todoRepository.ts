@@ -1,7 +1,7 @@
 // Todo persistence. Every query is scoped to an owner inside the SQL.
 import { type Database, type Todo, todos } from "@switchyard/db";
 import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
-import type { TodoInput, TodoPatch, TodoView } from "./todoSchemas";
+import type { TodoInput, TodoPatch, TodoView } from "./todoSchemas.ts";
 
 export function toView(row: Todo): TodoView {
   return {

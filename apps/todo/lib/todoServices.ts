@@ -2,10 +2,10 @@
 import type { Database } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
 import { getDb, getRouter } from "@switchyard/server";
-import { type AskDeps, createAskChain } from "./askChain";
-import { createEmbeddingBackfill, type EmbeddingBackfill } from "./embeddingBackfill";
-import { hybridSearch } from "./hybridSearch";
-import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder";
+import { type AskDeps, createAskChain } from "./askChain.ts";
+import { createEmbeddingBackfill, type EmbeddingBackfill } from "./embeddingBackfill.ts";
+import { hybridSearch } from "./hybridSearch.ts";
+import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder.ts";
 
 export const APP_NAME = "todo";
 /** How many todos the ask chain puts in front of the model. */

@@ -1,12 +1,12 @@
 import { todos } from "@switchyard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddingBackfill } from "./embeddingBackfill";
-import { runOnce } from "./idempotentMutation";
-import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv";
-import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder";
-import { listTodos } from "./todoRepository";
-import { createTodo, editTodo } from "./todoWrites";
+import { createEmbeddingBackfill } from "./embeddingBackfill.ts";
+import { runOnce } from "./idempotentMutation.ts";
+import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv.ts";
+import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder.ts";
+import { listTodos } from "./todoRepository.ts";
+import { createTodo, editTodo } from "./todoWrites.ts";
 
 let env: TodoTestEnv;
 const input = (title: string) => ({ title, notes: "", priority: 0, dueDate: null, tags: [] });

@@ -1,11 +1,11 @@
 // Creating and editing a todo: the row is saved first, then embedded. If embedding fails the todo stays
 // saved with no vector and the background backfill completes it later; a todo is never lost to a provider.
 import type { Database } from "@switchyard/db";
-import type { EmbeddingBackfill } from "./embeddingBackfill";
-import { embeddingText } from "./embeddingText";
-import type { TodoEmbedder } from "./todoEmbedder";
-import { getTodo, insertTodo, storeEmbedding, updateTodo } from "./todoRepository";
-import type { TodoInput, TodoPatch, TodoView } from "./todoSchemas";
+import type { EmbeddingBackfill } from "./embeddingBackfill.ts";
+import { embeddingText } from "./embeddingText.ts";
+import type { TodoEmbedder } from "./todoEmbedder.ts";
+import { getTodo, insertTodo, storeEmbedding, updateTodo } from "./todoRepository.ts";
+import type { TodoInput, TodoPatch, TodoView } from "./todoSchemas.ts";
 
 export interface WriteDeps {
   db: Database;

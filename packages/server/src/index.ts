@@ -1,4 +1,4 @@
-export { ApiError, errorResponse, idempotencyKeyOf, jsonError, readJson } from "./apiErrors";
-export { getLiveStatus, healthGET, type LiveStatus } from "./liveStatus";
-export { getDb, getRouter } from "./services";
-export * from "./usage/index";
+export { ApiError, errorResponse, idempotencyKeyOf, jsonError, readJson } from "./apiErrors.ts";
+export { getLiveStatus, healthGET, type LiveStatus } from "./liveStatus.ts";
+export { getDb, getRouter } from "./services.ts";
+export * from "./usage/index.ts";

@@ -1,8 +1,8 @@
 // What the apps show in their header and answer on /api/health: which database and which provider are
 // live, and whether each answers right now.
 
-import { describeProvider } from "./provider";
-import { getDb } from "./services";
+import { describeProvider } from "./provider.ts";
+import { getDb } from "./services.ts";
 
 export interface LiveStatus {
   database: { label: string; ok: boolean; version?: string };

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { LiveStatus, type LiveStatusProps } from "./LiveStatus";
+import { LiveStatus, type LiveStatusProps } from "./LiveStatus.tsx";
 
 /** The frame both apps share: a header with the app's name and links, the live status, the page. */
 export function AppShell(props: {

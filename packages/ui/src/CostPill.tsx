@@ -1,4 +1,4 @@
-import { formatUsd } from "./formatUsd";
+import { formatUsd } from "./formatUsd.ts";
 
 /** A small rounded figure in USD, e.g. the cost of one answer or today's spend. */
 export function CostPill({

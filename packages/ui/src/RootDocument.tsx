@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { ThemeToggle } from "./ThemeToggle";
-import { themeScript } from "./themeScript";
+import { ThemeToggle } from "./ThemeToggle.tsx";
+import { themeScript } from "./themeScript.ts";
 
 /** The <html> both apps render: the theme set before first paint, and the dark-mode toggle. */
 export function RootDocument({ children }: { children: ReactNode }) {

@@ -3,12 +3,12 @@
 import { getLiveStatus } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
 import { z } from "zod";
-import { DeleteImageButton } from "@/components/DeleteImageButton";
-import { GeneratedImage } from "@/components/ImageCard";
-import { NAV } from "@/components/nav";
-import { SimulationNote } from "@/components/SimulationNote";
-import { searchGallery } from "@/lib/gallery/searchGallery";
-import { getImageServices, OWNER } from "@/lib/services";
+import { DeleteImageButton } from "@/components/DeleteImageButton.tsx";
+import { GeneratedImage } from "@/components/ImageCard.tsx";
+import { NAV } from "@/components/nav.ts";
+import { SimulationNote } from "@/components/SimulationNote.tsx";
+import { searchGallery } from "@/lib/gallery/searchGallery.ts";
+import { getImageServices, OWNER } from "@/lib/services.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { getLiveStatus, loadUsageDashboard } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
 import { UsageDashboard } from "@switchyard/ui/usage";
-import { NAV } from "@/components/nav";
+import { NAV } from "@/components/nav.ts";
 
 export const dynamic = "force-dynamic";
 

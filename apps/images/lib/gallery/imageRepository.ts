@@ -2,7 +2,7 @@
 // pgvector (cosine distance over the HNSW index), and delete together with the stored bytes.
 import { type Database, type Image, images, type NewImage } from "@switchyard/db";
 import { and, cosineDistance, count, desc, eq, isNotNull, sql } from "drizzle-orm";
-import type { ImageStorage } from "../storage/imageStorage";
+import type { ImageStorage } from "../storage/imageStorage.ts";
 
 export interface ImagePage {
   items: Image[];

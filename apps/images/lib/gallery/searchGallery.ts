@@ -1,8 +1,8 @@
 // The gallery query both the page and the API use: a page of the newest images, or (with `similar`)
 // the images whose prompts are nearest in meaning to the text.
-import type { PromptEmbedder } from "../generation/promptEmbedder";
-import { type ImageRecord, toImageRecord } from "./imageRecord";
-import type { ImageRepository } from "./imageRepository";
+import type { PromptEmbedder } from "../generation/promptEmbedder.ts";
+import { type ImageRecord, toImageRecord } from "./imageRecord.ts";
+import type { ImageRepository } from "./imageRepository.ts";
 
 export interface GalleryResult {
   items: (ImageRecord & { similarity?: number })[];

@@ -9,12 +9,12 @@ import { createDb, createRouterStores, type DbHandle } from "@switchyard/db";
 import { type LocalProvider, startLocalProvider } from "@switchyard/local-provider";
 import { createRouter, type Router } from "@switchyard/router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImageRepository } from "../gallery/imageRepository";
-import { LocalDiskStorage } from "../storage/localDiskStorage";
-import { type GenerateDeps, ImageGenerator } from "./generateImage";
-import { GenerationQueue } from "./generationQueue";
-import { generateRequestSchema } from "./imageOptions";
-import { PromptEmbedder } from "./promptEmbedder";
+import { ImageRepository } from "../gallery/imageRepository.ts";
+import { LocalDiskStorage } from "../storage/localDiskStorage.ts";
+import { type GenerateDeps, ImageGenerator } from "./generateImage.ts";
+import { GenerationQueue } from "./generationQueue.ts";
+import { generateRequestSchema } from "./imageOptions.ts";
+import { PromptEmbedder } from "./promptEmbedder.ts";
 
 let provider: LocalProvider;
 let handle: DbHandle;

@@ -7,12 +7,12 @@ import { randomUUID } from "node:crypto";
 import type { Image } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
 import { ApiError } from "@switchyard/server";
-import type { ImageRouting } from "../gallery/imageRecord";
-import type { ImageRepository } from "../gallery/imageRepository";
-import { extensionFor, type ImageStorage } from "../storage/imageStorage";
-import type { GenerationQueue } from "./generationQueue";
-import { type GenerateRequest, pixelSize, styledPrompt } from "./imageOptions";
-import type { PromptEmbedder } from "./promptEmbedder";
+import type { ImageRouting } from "../gallery/imageRecord.ts";
+import type { ImageRepository } from "../gallery/imageRepository.ts";
+import { extensionFor, type ImageStorage } from "../storage/imageStorage.ts";
+import type { GenerationQueue } from "./generationQueue.ts";
+import { type GenerateRequest, pixelSize, styledPrompt } from "./imageOptions.ts";
+import type { PromptEmbedder } from "./promptEmbedder.ts";
 
 export interface GenerateDeps {
   router: Pick<Router, "image">;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GenerationQueue, QueueFullError } from "./generationQueue";
+import { GenerationQueue, QueueFullError } from "./generationQueue.ts";
 
 function deferred() {
   let resolve!: () => void;

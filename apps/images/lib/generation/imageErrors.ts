@@ -2,7 +2,7 @@
 // timeouts say so in words a user understands; queue overflow carries its Retry-After.
 import { isRouterError } from "@switchyard/router";
 import { ApiError, errorResponse } from "@switchyard/server";
-import { QueueFullError } from "./generationQueue";
+import { QueueFullError } from "./generationQueue.ts";
 
 export function generationErrorResponse(err: unknown): Response {
   if (err instanceof QueueFullError) {

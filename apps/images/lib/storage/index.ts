@@ -1,11 +1,11 @@
 import "server-only";
 import path from "node:path";
 import { findRepoRoot } from "@switchyard/db";
-import { imagesEnv } from "../imagesEnv";
-import type { ImageStorage } from "./imageStorage";
-import { LocalDiskStorage } from "./localDiskStorage";
+import { imagesEnv } from "../imagesEnv.ts";
+import type { ImageStorage } from "./imageStorage.ts";
+import { LocalDiskStorage } from "./localDiskStorage.ts";
 
-export type { ImageStorage } from "./imageStorage";
+export type { ImageStorage } from "./imageStorage.ts";
 
 let storage: ImageStorage | undefined;
 

@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { LocalDiskStorage } from "./localDiskStorage";
+import { LocalDiskStorage } from "./localDiskStorage.ts";
 
 const roots: string[] = [];
 function freshStorage() {

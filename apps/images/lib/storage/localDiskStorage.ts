@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { assertStorageKey, type ImageStorage, mimeForKey, type StoredObject } from "./imageStorage";
+import { assertStorageKey, type ImageStorage, mimeForKey, type StoredObject } from "./imageStorage.ts";
 
 export class LocalDiskStorage implements ImageStorage {
   constructor(readonly root: string) {}

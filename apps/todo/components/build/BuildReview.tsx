@@ -1,14 +1,14 @@
 "use client";
 // "Plan & build" for one todo: start the chain, watch its steps, review the latest revision.
 import { useCallback, useEffect, useState } from "react";
-import { buildApi, isRunning } from "@/lib/build/buildClient";
-import type { Build, Revision } from "@/lib/build/buildTypes";
-import { ApiCallError } from "@/lib/client/todoApi";
-import { CodeBlock } from "./CodeBlock";
-import { ReviewActions, type ReviewDecision } from "./ReviewActions";
-import { SpecView } from "./SpecView";
-import { StepCosts } from "./StepCosts";
-import { TestResults } from "./TestResults";
+import { buildApi, isRunning } from "@/lib/build/buildClient.ts";
+import type { Build, Revision } from "@/lib/build/buildTypes.ts";
+import { ApiCallError } from "@/lib/client/todoApi.ts";
+import { CodeBlock } from "./CodeBlock.tsx";
+import { ReviewActions, type ReviewDecision } from "./ReviewActions.tsx";
+import { SpecView } from "./SpecView.tsx";
+import { StepCosts } from "./StepCosts.tsx";
+import { TestResults } from "./TestResults.tsx";
 
 const POLL_MS = 700;
 const STATUS_TEXT: Record<Build["status"], string> = {

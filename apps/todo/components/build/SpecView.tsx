@@ -1,5 +1,5 @@
 // The planner's specification: what the coder was asked to build and the tests it must pass.
-import type { BuildSpec } from "@/lib/build/buildSpec";
+import type { BuildSpec } from "@/lib/build/buildSpec.ts";
 
 export function SpecView({ spec }: { spec: BuildSpec }) {
   return (

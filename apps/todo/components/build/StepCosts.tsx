@@ -1,6 +1,6 @@
 // Model, tier and cost of every call the build made, with replays and scripted answers named as such.
 import { CostPill } from "@switchyard/ui";
-import type { StepCall } from "@/lib/build/buildTypes";
+import type { StepCall } from "@/lib/build/buildTypes.ts";
 
 export function StepCosts({ calls }: { calls: StepCall[] }) {
   const total = calls.reduce((sum, c) => sum + c.costUsd, 0);

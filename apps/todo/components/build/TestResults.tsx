@@ -1,5 +1,5 @@
 // What the sandbox made of one revision: each test, or why it stopped the code.
-import type { CheckResult } from "@/lib/build/buildTypes";
+import type { CheckResult } from "@/lib/build/buildTypes.ts";
 
 export function TestResults({ check }: { check: CheckResult | null }) {
   if (!check) return <p className="text-sm text-slate-500">Running the tests in the sandbox…</p>;

@@ -5,9 +5,9 @@ import { llmCalls } from "@switchyard/db";
 import { runInSandbox } from "@switchyard/sandbox";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTodoTestEnv, type TodoTestEnv } from "../testing/todoTestEnv";
-import { createBuildChain } from "./buildChain";
-import { memoryBuildStore } from "./buildStore";
+import { openTodoTestEnv, type TodoTestEnv } from "../testing/todoTestEnv.ts";
+import { createBuildChain } from "./buildChain.ts";
+import { memoryBuildStore } from "./buildStore.ts";
 
 let env: TodoTestEnv;
 beforeAll(async () => {

@@ -5,15 +5,15 @@
 import type { Router } from "@switchyard/router";
 import type { SandboxInput, SandboxResult } from "@switchyard/sandbox";
 import type { ChatMessage } from "@switchyard/wire";
-import { type BuildStep, buildIdempotencyKey } from "./buildKeys";
-import { type ChangeRequest, coderMessages, plannerMessages, type TaskText } from "./buildPrompts";
-import { type BuildSpec, buildSpec } from "./buildSpec";
-import type { BuildStore } from "./buildStore";
-import type { Build, Revision, StepCall } from "./buildTypes";
-import { parseCoderOutput } from "./coderOutput";
-import { extractJson } from "./modelJson";
-import { alreadyApplied, applyReview, type ReviewAction } from "./reviewTransitions";
-import { CODER_TESTS_FILE, SOLUTION_FILE, SPEC_TESTS_FILE, specTestsSource } from "./specTests";
+import { type BuildStep, buildIdempotencyKey } from "./buildKeys.ts";
+import { type ChangeRequest, coderMessages, plannerMessages, type TaskText } from "./buildPrompts.ts";
+import { type BuildSpec, buildSpec } from "./buildSpec.ts";
+import type { BuildStore } from "./buildStore.ts";
+import type { Build, Revision, StepCall } from "./buildTypes.ts";
+import { parseCoderOutput } from "./coderOutput.ts";
+import { extractJson } from "./modelJson.ts";
+import { alreadyApplied, applyReview, type ReviewAction } from "./reviewTransitions.ts";
+import { CODER_TESTS_FILE, SOLUTION_FILE, SPEC_TESTS_FILE, specTestsSource } from "./specTests.ts";
 
 export type PlannerTier = "auto" | "fast" | "strong";
 

@@ -1,7 +1,7 @@
 // The browser's side of the build routes.
-import { ApiCallError } from "../client/todoApi";
-import type { ReviewInput } from "./buildRequests";
-import type { Build } from "./buildTypes";
+import { ApiCallError } from "../client/todoApi.ts";
+import type { ReviewInput } from "./buildRequests.ts";
+import type { Build } from "./buildTypes.ts";
 
 async function call(path: string, init: RequestInit = {}): Promise<Build | null> {
   let res: Response;

@@ -1,7 +1,7 @@
 // Messages for the planner and the coder. The system prompts name their role ("planner", "coder"):
 // the local provider's scripted samples match on it.
 import type { ChatMessage } from "@switchyard/wire";
-import type { BuildSpec } from "./buildSpec";
+import type { BuildSpec } from "./buildSpec.ts";
 
 export interface TaskText {
   title: string;

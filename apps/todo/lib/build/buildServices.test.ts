@@ -1,8 +1,8 @@
 import { ApiError } from "@switchyard/server";
 import { describe, expect, it } from "vitest";
-import { BuildError } from "./buildChain";
-import { asApiError } from "./buildServices";
-import { ReviewError } from "./reviewTransitions";
+import { BuildError } from "./buildChain.ts";
+import { asApiError } from "./buildServices.ts";
+import { ReviewError } from "./reviewTransitions.ts";
 
 describe("asApiError", () => {
   it("maps build and review errors to statuses, even from another bundle's copy of the class", () => {

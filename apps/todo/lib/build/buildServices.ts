@@ -1,9 +1,9 @@
 // One build chain per server process, over the app's router and the sandbox.
 import { runInSandbox } from "@switchyard/sandbox";
 import { ApiError } from "@switchyard/server";
-import { todoServices } from "../todoServices";
-import { type BuildChain, createBuildChain } from "./buildChain";
-import { postgresBuildStore } from "./buildStore";
+import { todoServices } from "../todoServices.ts";
+import { type BuildChain, createBuildChain } from "./buildChain.ts";
+import { postgresBuildStore } from "./buildStore.ts";
 
 const key = Symbol.for("switchyard.todo.buildChain");
 

@@ -1,8 +1,8 @@
 import { createDb, type DbHandle, todos } from "@switchyard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { postgresBuildStore } from "./buildStore";
-import type { Build } from "./buildTypes";
+import { postgresBuildStore } from "./buildStore.ts";
+import type { Build } from "./buildTypes.ts";
 
 let handle: DbHandle;
 beforeAll(async () => {

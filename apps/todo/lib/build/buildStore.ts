@@ -2,7 +2,7 @@
 // map in memory for unit tests.
 import { type Database, todoBuilds } from "@switchyard/db";
 import { and, desc, eq, max } from "drizzle-orm";
-import type { Build } from "./buildTypes";
+import type { Build } from "./buildTypes.ts";
 
 export interface BuildStore {
   latest(owner: string, todoId: string): Promise<Build | null>;

@@ -1,8 +1,8 @@
 // A build of one todo: the plan, each coder revision with its check, and the human's reviews.
 // Plain JSON so it can be stored and sent to the browser as is.
 import type { SandboxResult } from "@switchyard/sandbox";
-import type { BuildStep } from "./buildKeys";
-import type { BuildSpec } from "./buildSpec";
+import type { BuildStep } from "./buildKeys.ts";
+import type { BuildSpec } from "./buildSpec.ts";
 
 export type BuildStatus =
   | "planning"

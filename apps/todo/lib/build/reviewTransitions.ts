@@ -1,6 +1,6 @@
 // The review state machine. A review applies to the latest revision only, and only while it waits for
 // one; nothing is applied without an explicit approval.
-import type { Build, BuildStatus, ReviewEntry } from "./buildTypes";
+import type { Build, BuildStatus, ReviewEntry } from "./buildTypes.ts";
 
 export type ReviewAction = ReviewEntry["action"];
 

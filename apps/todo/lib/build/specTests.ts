@@ -1,5 +1,5 @@
 // Turns the spec's test cases into a test file the sandbox runs beside the coder's own tests.
-import type { BuildSpec } from "./buildSpec";
+import type { BuildSpec } from "./buildSpec.ts";
 
 export const SOLUTION_FILE = "solution.ts";
 export const CODER_TESTS_FILE = "solution.test.ts";

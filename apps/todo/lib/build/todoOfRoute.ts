@@ -1,9 +1,9 @@
 // The todo a build route is about, scoped to the current owner; 404 when it is not theirs.
 import { ApiError } from "@switchyard/server";
 import { z } from "zod";
-import { currentOwner } from "@/lib/owner";
-import { getTodo } from "@/lib/todoRepository";
-import { todoServices } from "@/lib/todoServices";
+import { currentOwner } from "@/lib/owner.ts";
+import { getTodo } from "@/lib/todoRepository.ts";
+import { todoServices } from "@/lib/todoServices.ts";
 
 export type BuildRouteContext = { params: Promise<{ todoId: string }> };
 

@@ -1,7 +1,7 @@
 // Reads /api/ask's NDJSON stream, validating each event; a malformed line or a cut connection becomes an
 // `error` event so the panel always reaches a final state.
-import { type AskEvent, askEvent } from "../askEvents";
-import type { AskTier } from "../todoSchemas";
+import { type AskEvent, askEvent } from "../askEvents.ts";
+import type { AskTier } from "../todoSchemas.ts";
 
 export async function* readAskStream(
   question: string,

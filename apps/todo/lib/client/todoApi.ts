@@ -1,5 +1,5 @@
 // The browser's side of the todo API: typed calls, one Idempotency-Key per user action, readable errors.
-import type { SearchHit, TodoInput, TodoPatch, TodoView } from "../todoSchemas";
+import type { SearchHit, TodoInput, TodoPatch, TodoView } from "../todoSchemas.ts";
 
 export class ApiCallError extends Error {
   constructor(

@@ -3,7 +3,7 @@
 // spent something today.
 import { budgets, type Database, llmCalls } from "@switchyard/db";
 import { and, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
-import { num } from "./ledgerSql";
+import { num } from "./ledgerSql.ts";
 
 export interface BudgetLine {
   /** "app:todo", "feature:ask", "user:u1", as the router names scopes. */

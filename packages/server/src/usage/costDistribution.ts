@@ -1,8 +1,8 @@
 // How much one request costs: a histogram on a log scale, and the percentiles.
 import { type Database, llmCalls } from "@switchyard/db";
 import { eq, sql } from "drizzle-orm";
-import { ledgerWhere, num, percentile } from "./ledgerSql";
-import type { UsageFilters, UsageWindow } from "./usageQuery";
+import { ledgerWhere, num, percentile } from "./ledgerSql.ts";
+import type { UsageFilters, UsageWindow } from "./usageQuery.ts";
 
 /** Lower edges of the bins after "$0"; costs are tiny, so each bin is ten times the one before. */
 export const COST_BIN_EDGES = [1e-12, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1] as const;

@@ -1,8 +1,8 @@
 // Per endpoint, from attempt rows: how often a try there failed, and how fast its tries were.
 import { type Database, llmCalls } from "@switchyard/db";
 import { sql } from "drizzle-orm";
-import { ledgerWhere, num, percentile } from "./ledgerSql";
-import type { UsageFilters, UsageWindow } from "./usageQuery";
+import { ledgerWhere, num, percentile } from "./ledgerSql.ts";
+import type { UsageFilters, UsageWindow } from "./usageQuery.ts";
 
 export interface EndpointReliability {
   endpoint: string;

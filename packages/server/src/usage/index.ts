@@ -1,8 +1,8 @@
-export { type BudgetLine, type BudgetStatus, budgetStatus, utcDay } from "./budgetStatus";
-export { COST_BIN_EDGES, type CostBin, type CostDistribution, costDistribution } from "./costDistribution";
-export { type EndpointReliability, endpointReliability } from "./endpointReliability";
-export { type LatencyFigures, type LatencyPoint, latencyByEndpoint, latencyOverTime } from "./latency";
-export { type ReliabilityPoint, reliabilityOverTime } from "./reliabilityOverTime";
+export { type BudgetLine, type BudgetStatus, budgetStatus, utcDay } from "./budgetStatus.ts";
+export { COST_BIN_EDGES, type CostBin, type CostDistribution, costDistribution } from "./costDistribution.ts";
+export { type EndpointReliability, endpointReliability } from "./endpointReliability.ts";
+export { type LatencyFigures, type LatencyPoint, latencyByEndpoint, latencyOverTime } from "./latency.ts";
+export { type ReliabilityPoint, reliabilityOverTime } from "./reliabilityOverTime.ts";
 export {
   type AttemptChain,
   attemptChain,
@@ -12,11 +12,11 @@ export {
   LOG_PAGE_SIZE,
   type RequestLogPage,
   requestLog,
-} from "./requestLog";
-export { type BreakerView, type CreditView, type RouterStateView, routerState } from "./routerState";
-export { type Savings, type StrongModelPrice, savings, strongModelPrice, type TierShare } from "./savings";
-export { MAX_SERIES, type SpendOverTime, type SpendPoint, spendOverTime } from "./spendOverTime";
-export { type UsageDashboardData, type UsageDashboardDeps, usageDashboard } from "./usageDashboard";
+} from "./requestLog.ts";
+export { type BreakerView, type CreditView, type RouterStateView, routerState } from "./routerState.ts";
+export { type Savings, type StrongModelPrice, savings, strongModelPrice, type TierShare } from "./savings.ts";
+export { MAX_SERIES, type SpendOverTime, type SpendPoint, spendOverTime } from "./spendOverTime.ts";
+export { type UsageDashboardData, type UsageDashboardDeps, usageDashboard } from "./usageDashboard.ts";
 export {
   parseUsageQuery,
   USAGE_GROUPS,
@@ -27,6 +27,6 @@ export {
   type UsageRange,
   type UsageWindow,
   usageWindow,
-} from "./usageQuery";
-export { loadUsageDashboard, usageGET, usageRequestGET } from "./usageRoutes";
-export { type UsageSummary, usageSummary } from "./usageSummary";
+} from "./usageQuery.ts";
+export { loadUsageDashboard, usageGET, usageRequestGET } from "./usageRoutes.ts";
+export { type UsageSummary, usageSummary } from "./usageSummary.ts";

@@ -2,8 +2,8 @@
 // finally answered, over time and for the whole window.
 import { type Database, llmCalls } from "@switchyard/db";
 import { sql } from "drizzle-orm";
-import { bucketMs, ledgerWhere, num, percentile } from "./ledgerSql";
-import type { UsageFilters, UsageWindow } from "./usageQuery";
+import { bucketMs, ledgerWhere, num, percentile } from "./ledgerSql.ts";
+import type { UsageFilters, UsageWindow } from "./usageQuery.ts";
 
 export interface LatencyFigures {
   endpoint: string;

@@ -1,7 +1,7 @@
 // SQL pieces every usage query shares: the window and filter conditions, and the time bucket.
 import { llmCalls } from "@switchyard/db";
 import { and, eq, gte, lt, type SQL, sql } from "drizzle-orm";
-import { BUCKET_MS, type UsageFilters, type UsageWindow } from "./usageQuery";
+import { BUCKET_MS, type UsageFilters, type UsageWindow } from "./usageQuery.ts";
 
 /** Rows of one kind inside the window that match the page's filters. */
 export function ledgerWhere(

@@ -2,8 +2,8 @@
 import { type Database, llmCalls } from "@switchyard/db";
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { bucketMs, ledgerWhere, num } from "./ledgerSql";
-import { bucketStarts, type UsageFilters, type UsageWindow } from "./usageQuery";
+import { bucketMs, ledgerWhere, num } from "./ledgerSql.ts";
+import { bucketStarts, type UsageFilters, type UsageWindow } from "./usageQuery.ts";
 
 export interface ReliabilityPoint {
   bucket: number;

@@ -2,8 +2,8 @@
 import { type Database, type LlmCall, llmCalls } from "@switchyard/db";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { ledgerWhere, modelName, num } from "./ledgerSql";
-import type { UsageQuery, UsageWindow } from "./usageQuery";
+import { ledgerWhere, modelName, num } from "./ledgerSql.ts";
+import type { UsageQuery, UsageWindow } from "./usageQuery.ts";
 
 export const LOG_PAGE_SIZE = 25;
 

@@ -1,6 +1,6 @@
 import type { BreakerState, CreditBalance } from "@switchyard/router";
 import { describe, expect, it } from "vitest";
-import { routerState } from "./routerState";
+import { routerState } from "./routerState.ts";
 
 const breaker = (endpoint: string, state: BreakerState["state"], reopensAt: number | null): BreakerState => ({
   key: `${endpoint}|m`,

@@ -3,8 +3,8 @@
 import { type Database, llmCalls } from "@switchyard/db";
 import { buildCatalog, loadCatalogFile, type Price, parseRouterEnv } from "@switchyard/router";
 import { eq, inArray, sql } from "drizzle-orm";
-import { ledgerWhere, num } from "./ledgerSql";
-import type { UsageFilters, UsageWindow } from "./usageQuery";
+import { ledgerWhere, num } from "./ledgerSql.ts";
+import type { UsageFilters, UsageWindow } from "./usageQuery.ts";
 
 export interface StrongModelPrice {
   model: string;

@@ -1,8 +1,8 @@
 // Spend, tokens and request counts per time bucket, split by app, feature or model.
 import { type Database, llmCalls } from "@switchyard/db";
 import { type SQL, sql } from "drizzle-orm";
-import { bucketMs, ledgerWhere, modelName, num } from "./ledgerSql";
-import { bucketStarts, type UsageFilters, type UsageGroup, type UsageWindow } from "./usageQuery";
+import { bucketMs, ledgerWhere, modelName, num } from "./ledgerSql.ts";
+import { bucketStarts, type UsageFilters, type UsageGroup, type UsageWindow } from "./usageQuery.ts";
 
 /** Most series a chart can tell apart; the rest are summed as "other". */
 export const MAX_SERIES = 6;

@@ -1,16 +1,16 @@
 import { budgets, createDb, llmCalls, startPgliteServer } from "@switchyard/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetStatus } from "./budgetStatus";
-import { costDistribution } from "./costDistribution";
-import { endpointReliability } from "./endpointReliability";
-import { latencyByEndpoint, latencyOverTime } from "./latency";
-import { NOW, SEED } from "./ledgerSeed.testSupport";
-import { reliabilityOverTime } from "./reliabilityOverTime";
-import { attemptChain, filterOptions, requestLog } from "./requestLog";
-import { savings, strongModelPrice } from "./savings";
-import { spendOverTime } from "./spendOverTime";
-import { parseUsageQuery, usageWindow } from "./usageQuery";
-import { usageSummary } from "./usageSummary";
+import { budgetStatus } from "./budgetStatus.ts";
+import { costDistribution } from "./costDistribution.ts";
+import { endpointReliability } from "./endpointReliability.ts";
+import { latencyByEndpoint, latencyOverTime } from "./latency.ts";
+import { NOW, SEED } from "./ledgerSeed.testSupport.ts";
+import { reliabilityOverTime } from "./reliabilityOverTime.ts";
+import { attemptChain, filterOptions, requestLog } from "./requestLog.ts";
+import { savings, strongModelPrice } from "./savings.ts";
+import { spendOverTime } from "./spendOverTime.ts";
+import { parseUsageQuery, usageWindow } from "./usageQuery.ts";
+import { usageSummary } from "./usageSummary.ts";
 
 const hour = (hh: number) => Date.parse(`2026-11-25T${String(hh).padStart(2, "0")}:00:00Z`);
 const window = usageWindow("24h", NOW);

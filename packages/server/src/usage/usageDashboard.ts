@@ -2,17 +2,17 @@
 // rows themselves, except one page of the log) plus the router's in-memory breaker and credit state.
 import type { Database } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
-import { type BudgetStatus, budgetStatus } from "./budgetStatus";
-import { type CostDistribution, costDistribution } from "./costDistribution";
-import { type EndpointReliability, endpointReliability } from "./endpointReliability";
-import { type LatencyFigures, type LatencyPoint, latencyByEndpoint, latencyOverTime } from "./latency";
-import { type ReliabilityPoint, reliabilityOverTime } from "./reliabilityOverTime";
-import { type FilterOptions, filterOptions, type RequestLogPage, requestLog } from "./requestLog";
-import { type RouterStateView, routerState } from "./routerState";
-import { type Savings, type StrongModelPrice, savings, strongModelPrice } from "./savings";
-import { type SpendOverTime, spendOverTime } from "./spendOverTime";
-import { type UsageQuery, usageWindow } from "./usageQuery";
-import { type UsageSummary, usageSummary } from "./usageSummary";
+import { type BudgetStatus, budgetStatus } from "./budgetStatus.ts";
+import { type CostDistribution, costDistribution } from "./costDistribution.ts";
+import { type EndpointReliability, endpointReliability } from "./endpointReliability.ts";
+import { type LatencyFigures, type LatencyPoint, latencyByEndpoint, latencyOverTime } from "./latency.ts";
+import { type ReliabilityPoint, reliabilityOverTime } from "./reliabilityOverTime.ts";
+import { type FilterOptions, filterOptions, type RequestLogPage, requestLog } from "./requestLog.ts";
+import { type RouterStateView, routerState } from "./routerState.ts";
+import { type Savings, type StrongModelPrice, savings, strongModelPrice } from "./savings.ts";
+import { type SpendOverTime, spendOverTime } from "./spendOverTime.ts";
+import { type UsageQuery, usageWindow } from "./usageQuery.ts";
+import { type UsageSummary, usageSummary } from "./usageSummary.ts";
 
 export interface UsageDashboardData {
   /** The app whose router supplied breakers and credits. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketStarts, parseUsageQuery, usageWindow } from "./usageQuery";
+import { bucketStarts, parseUsageQuery, usageWindow } from "./usageQuery.ts";
 
 describe("parseUsageQuery", () => {
   it("reads a Next searchParams object and URLSearchParams alike", () => {

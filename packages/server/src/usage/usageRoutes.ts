@@ -1,10 +1,10 @@
 // What the apps' /usage routes call: each app's route file is one line that names the app.
 import { z } from "zod";
-import { ApiError, errorResponse } from "../apiErrors";
-import { getDb, getRouter } from "../services";
-import { attemptChain } from "./requestLog";
-import { type UsageDashboardData, usageDashboard } from "./usageDashboard";
-import { parseUsageQuery, type SearchParams } from "./usageQuery";
+import { ApiError, errorResponse } from "../apiErrors.ts";
+import { getDb, getRouter } from "../services.ts";
+import { attemptChain } from "./requestLog.ts";
+import { type UsageDashboardData, usageDashboard } from "./usageDashboard.ts";
+import { parseUsageQuery, type SearchParams } from "./usageQuery.ts";
 
 /** The dashboard for a page: `searchParams` as Next passes them (bad values fall back to defaults). */
 export async function loadUsageDashboard(

@@ -1,8 +1,8 @@
 // The headline figures for the window: requests, failures, spend, tokens.
 import { type Database, llmCalls } from "@switchyard/db";
 import { sql } from "drizzle-orm";
-import { ledgerWhere, num } from "./ledgerSql";
-import type { UsageFilters, UsageWindow } from "./usageQuery";
+import { ledgerWhere, num } from "./ledgerSql.ts";
+import type { UsageFilters, UsageWindow } from "./usageQuery.ts";
 
 export interface UsageSummary {
   requests: number;

@@ -1,6 +1,6 @@
-import { Badge, cellClass, headClass, tableClass } from "./UsageSection";
-import { formatMs, formatUsd } from "./usageFormat";
-import type { AttemptChainView, LedgerRowView } from "./usageTypes";
+import { Badge, cellClass, headClass, tableClass } from "./UsageSection.tsx";
+import { formatMs, formatUsd } from "./usageFormat.ts";
+import type { AttemptChainView, LedgerRowView } from "./usageTypes.ts";
 
 export function OutcomeBadge({ row }: { row: Pick<LedgerRowView, "outcome" | "errorCode" | "replay"> }) {
   if (row.replay) return <Badge tone="muted">replay</Badge>;

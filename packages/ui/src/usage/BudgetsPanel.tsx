@@ -1,6 +1,6 @@
-import { cellClass, EmptyState, headClass, tableClass } from "./UsageSection";
-import { formatShare, formatUsd } from "./usageFormat";
-import type { UsageDashboardView } from "./usageTypes";
+import { cellClass, EmptyState, headClass, tableClass } from "./UsageSection.tsx";
+import { formatShare, formatUsd } from "./usageFormat.ts";
+import type { UsageDashboardView } from "./usageTypes.ts";
 
 /** Each app's and feature's spend today (UTC) against its daily budget, when it has one. */
 export function BudgetsPanel({ budgets }: { budgets: UsageDashboardView["budgets"] }) {

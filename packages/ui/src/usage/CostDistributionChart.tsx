@@ -1,8 +1,8 @@
 "use client";
 // How many answered requests cost how much, on a log scale of bins.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsd, SERIES_COLORS } from "./usageFormat";
-import type { UsageDashboardView } from "./usageTypes";
+import { formatUsd, SERIES_COLORS } from "./usageFormat.ts";
+import type { UsageDashboardView } from "./usageTypes.ts";
 
 function binLabel(bin: { fromUsd: number; toUsd: number | null }, first: boolean): string {
   if (first) return "$0";

@@ -1,6 +1,6 @@
-import { Badge, EmptyState } from "./UsageSection";
-import { formatTime, formatUsd } from "./usageFormat";
-import type { UsageDashboardView } from "./usageTypes";
+import { Badge, EmptyState } from "./UsageSection.tsx";
+import { formatTime, formatUsd } from "./usageFormat.ts";
+import type { UsageDashboardView } from "./usageTypes.ts";
 
 /** Cached credit balances: when each was read, and a warning under the low-balance threshold. */
 export function CreditsPanel({ router }: { router: UsageDashboardView["router"] }) {

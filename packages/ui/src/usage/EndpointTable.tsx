@@ -1,6 +1,6 @@
-import { Badge, cellClass, headClass, tableClass } from "./UsageSection";
-import { formatCount, formatMs, formatShare } from "./usageFormat";
-import type { UsageDashboardView } from "./usageTypes";
+import { Badge, cellClass, headClass, tableClass } from "./UsageSection.tsx";
+import { formatCount, formatMs, formatShare } from "./usageFormat.ts";
+import type { UsageDashboardView } from "./usageTypes.ts";
 
 type Breaker = UsageDashboardView["router"]["breakers"][number];
 

@@ -2,8 +2,8 @@
 // End-to-end latency and time to first token over time, for one endpoint at a time.
 import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatBucket, formatMs, SERIES_COLORS } from "./usageFormat";
-import type { UsageBucket, UsageDashboardView } from "./usageTypes";
+import { formatBucket, formatMs, SERIES_COLORS } from "./usageFormat.ts";
+import type { UsageBucket, UsageDashboardView } from "./usageTypes.ts";
 
 const LINES = [
   { key: "p50Ms", name: "p50", color: SERIES_COLORS[0] },

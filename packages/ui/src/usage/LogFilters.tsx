@@ -1,4 +1,4 @@
-import type { UsageDashboardView, UsageQueryView } from "./usageTypes";
+import type { UsageDashboardView, UsageQueryView } from "./usageTypes.ts";
 
 const OUTCOMES = ["ok", "error", "skipped", "aborted"] as const;
 

@@ -1,5 +1,5 @@
-import { usageHref } from "./usageLinks";
-import type { UsageQueryView, UsageRange } from "./usageTypes";
+import { usageHref } from "./usageLinks.ts";
+import type { UsageQueryView, UsageRange } from "./usageTypes.ts";
 
 const RANGES: { range: UsageRange; label: string }[] = [
   { range: "1h", label: "Last hour" },

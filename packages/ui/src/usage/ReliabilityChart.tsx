@@ -1,8 +1,8 @@
 "use client";
 // Failed requests, retries and failovers per bucket.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatBucket, SERIES_COLORS } from "./usageFormat";
-import type { UsageBucket, UsageDashboardView } from "./usageTypes";
+import { formatBucket, SERIES_COLORS } from "./usageFormat.ts";
+import type { UsageBucket, UsageDashboardView } from "./usageTypes.ts";
 
 export function ReliabilityChart({
   points,

@@ -1,11 +1,11 @@
 "use client";
 // The request log, a page at a time; a row opens the request's attempt chain, fetched on demand.
 import { Fragment, useState } from "react";
-import { AttemptChain, OutcomeBadge } from "./AttemptChain";
-import { cellClass, EmptyState, headClass, tableClass } from "./UsageSection";
-import { formatMs, formatTime, formatUsd } from "./usageFormat";
-import { usageHref } from "./usageLinks";
-import type { AttemptChainView, UsageDashboardView, UsageQueryView } from "./usageTypes";
+import { AttemptChain, OutcomeBadge } from "./AttemptChain.tsx";
+import { cellClass, EmptyState, headClass, tableClass } from "./UsageSection.tsx";
+import { formatMs, formatTime, formatUsd } from "./usageFormat.ts";
+import { usageHref } from "./usageLinks.ts";
+import type { AttemptChainView, UsageDashboardView, UsageQueryView } from "./usageTypes.ts";
 
 type ChainState = { status: "loading" } | { status: "error" } | { status: "ready"; chain: AttemptChainView };
 

@@ -1,8 +1,8 @@
 "use client";
 // Spend per bucket, stacked by app, feature or model.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatBucket, formatUsd, SERIES_COLORS } from "./usageFormat";
-import type { UsageBucket, UsageDashboardView } from "./usageTypes";
+import { formatBucket, formatUsd, SERIES_COLORS } from "./usageFormat.ts";
+import type { UsageBucket, UsageDashboardView } from "./usageTypes.ts";
 
 export function SpendChart({ spend, bucket }: { spend: UsageDashboardView["spend"]; bucket: UsageBucket }) {
   const data = spend.points.map((p) => ({ label: formatBucket(p.bucket, bucket), ...p.byKey }));

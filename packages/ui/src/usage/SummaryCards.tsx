@@ -1,5 +1,5 @@
-import { formatCount, formatShare, formatUsd } from "./usageFormat";
-import type { UsageDashboardView } from "./usageTypes";
+import { formatCount, formatShare, formatUsd } from "./usageFormat.ts";
+import type { UsageDashboardView } from "./usageTypes.ts";
 
 function Card({
   label,

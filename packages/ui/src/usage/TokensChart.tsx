@@ -1,8 +1,8 @@
 "use client";
 // Prompt and completion tokens per bucket.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatBucket, formatCount, SERIES_COLORS } from "./usageFormat";
-import type { UsageBucket, UsageDashboardView } from "./usageTypes";
+import { formatBucket, formatCount, SERIES_COLORS } from "./usageFormat.ts";
+import type { UsageBucket, UsageDashboardView } from "./usageTypes.ts";
 
 export function TokensChart({ spend, bucket }: { spend: UsageDashboardView["spend"]; bucket: UsageBucket }) {
   const data = spend.points.map((p) => ({

@@ -1,21 +1,21 @@
 // The /usage page body both apps render: built once here, fed by @switchyard/server's usageDashboard().
-import { BudgetsPanel } from "./BudgetsPanel";
-import { CostDistributionChart } from "./CostDistributionChart";
-import { CreditsPanel } from "./CreditsPanel";
-import { EndpointTable } from "./EndpointTable";
-import { LatencyChart } from "./LatencyChart";
-import { LogFilters } from "./LogFilters";
-import { RangePicker } from "./RangePicker";
-import { ReliabilityChart } from "./ReliabilityChart";
-import { RequestLog } from "./RequestLog";
-import { SavingsPanel } from "./SavingsPanel";
-import { SpendChart } from "./SpendChart";
-import { SummaryCards } from "./SummaryCards";
-import { TokensChart } from "./TokensChart";
-import { UsageSection } from "./UsageSection";
-import { formatTime } from "./usageFormat";
-import { usageHref } from "./usageLinks";
-import type { UsageDashboardView, UsageGroup } from "./usageTypes";
+import { BudgetsPanel } from "./BudgetsPanel.tsx";
+import { CostDistributionChart } from "./CostDistributionChart.tsx";
+import { CreditsPanel } from "./CreditsPanel.tsx";
+import { EndpointTable } from "./EndpointTable.tsx";
+import { LatencyChart } from "./LatencyChart.tsx";
+import { LogFilters } from "./LogFilters.tsx";
+import { RangePicker } from "./RangePicker.tsx";
+import { ReliabilityChart } from "./ReliabilityChart.tsx";
+import { RequestLog } from "./RequestLog.tsx";
+import { SavingsPanel } from "./SavingsPanel.tsx";
+import { SpendChart } from "./SpendChart.tsx";
+import { SummaryCards } from "./SummaryCards.tsx";
+import { TokensChart } from "./TokensChart.tsx";
+import { UsageSection } from "./UsageSection.tsx";
+import { formatTime } from "./usageFormat.ts";
+import { usageHref } from "./usageLinks.ts";
+import type { UsageDashboardView, UsageGroup } from "./usageTypes.ts";
 
 const GROUPS: UsageGroup[] = ["model", "app", "feature"];
 

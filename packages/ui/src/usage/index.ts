@@ -1,5 +1,5 @@
 // @switchyard/ui/usage: the usage and reliability dashboard both apps mount at /usage.
-export { AttemptChain } from "./AttemptChain";
-export { RequestLog } from "./RequestLog";
-export { UsageDashboard } from "./UsageDashboard";
-export type { AttemptChainView, LedgerRowView, UsageDashboardView, UsageQueryView } from "./usageTypes";
+export { AttemptChain } from "./AttemptChain.tsx";
+export { RequestLog } from "./RequestLog.tsx";
+export { UsageDashboard } from "./UsageDashboard.tsx";
+export type { AttemptChainView, LedgerRowView, UsageDashboardView, UsageQueryView } from "./usageTypes.ts";

@@ -1,5 +1,5 @@
 // Links that change one part of the page's query and keep the rest (range, filters, grouping).
-import type { UsageQueryView } from "./usageTypes";
+import type { UsageQueryView } from "./usageTypes.ts";
 
 export function usageHref(basePath: string, query: UsageQueryView, changes: Partial<UsageQueryView>): string {
   const next: Partial<UsageQueryView> = { ...query, ...changes };

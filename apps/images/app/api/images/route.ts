@@ -2,8 +2,8 @@
 // close each image's prompt is in meaning (pgvector cosine distance).
 import { errorResponse } from "@switchyard/server";
 import { z } from "zod";
-import { searchGallery } from "@/lib/gallery/searchGallery";
-import { getImageServices, OWNER } from "@/lib/services";
+import { searchGallery } from "@/lib/gallery/searchGallery.ts";
+import { getImageServices, OWNER } from "@/lib/services.ts";
 
 export const dynamic = "force-dynamic";
 

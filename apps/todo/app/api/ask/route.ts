@@ -1,8 +1,8 @@
 import { errorResponse, readJson } from "@switchyard/server";
-import { askEvents, ndjsonResponse } from "@/lib/askStream";
-import { currentOwner } from "@/lib/owner";
-import { askInput } from "@/lib/todoSchemas";
-import { todoServices } from "@/lib/todoServices";
+import { askEvents, ndjsonResponse } from "@/lib/askStream.ts";
+import { currentOwner } from "@/lib/owner.ts";
+import { askInput } from "@/lib/todoSchemas.ts";
+import { todoServices } from "@/lib/todoServices.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { errorResponse } from "@switchyard/server";
-import { costSummary } from "@/lib/costSummary";
-import { APP_NAME, todoServices } from "@/lib/todoServices";
+import { costSummary } from "@/lib/costSummary.ts";
+import { APP_NAME, todoServices } from "@/lib/todoServices.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { errorResponse } from "@switchyard/server";
-import { hybridSearch } from "@/lib/hybridSearch";
-import { currentOwner } from "@/lib/owner";
-import { searchQuery } from "@/lib/todoSchemas";
-import { todoServices } from "@/lib/todoServices";
+import { hybridSearch } from "@/lib/hybridSearch.ts";
+import { currentOwner } from "@/lib/owner.ts";
+import { searchQuery } from "@/lib/todoSchemas.ts";
+import { todoServices } from "@/lib/todoServices.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { errorResponse, idempotencyKeyOf, readJson } from "@switchyard/server";
-import { runOnce } from "@/lib/idempotentMutation";
-import { currentOwner } from "@/lib/owner";
-import { listTodos } from "@/lib/todoRepository";
-import { todoInput } from "@/lib/todoSchemas";
-import { todoServices } from "@/lib/todoServices";
-import { createTodo } from "@/lib/todoWrites";
+import { runOnce } from "@/lib/idempotentMutation.ts";
+import { currentOwner } from "@/lib/owner.ts";
+import { listTodos } from "@/lib/todoRepository.ts";
+import { todoInput } from "@/lib/todoSchemas.ts";
+import { todoServices } from "@/lib/todoServices.ts";
+import { createTodo } from "@/lib/todoWrites.ts";
 
 export const dynamic = "force-dynamic";
 

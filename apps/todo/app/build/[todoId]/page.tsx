@@ -2,12 +2,12 @@ import { getLiveStatus } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { BuildReview } from "@/components/build/BuildReview";
-import { NAV } from "@/components/nav";
-import { buildChain } from "@/lib/build/buildServices";
-import { currentOwner } from "@/lib/owner";
-import { getTodo } from "@/lib/todoRepository";
-import { todoServices } from "@/lib/todoServices";
+import { BuildReview } from "@/components/build/BuildReview.tsx";
+import { NAV } from "@/components/nav.ts";
+import { buildChain } from "@/lib/build/buildServices.ts";
+import { currentOwner } from "@/lib/owner.ts";
+import { getTodo } from "@/lib/todoRepository.ts";
+import { todoServices } from "@/lib/todoServices.ts";
 
 export const dynamic = "force-dynamic";
 

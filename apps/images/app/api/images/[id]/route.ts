@@ -1,9 +1,9 @@
 // GET /api/images/:id returns one image's record; DELETE removes its row and its bytes together.
 import { ApiError, errorResponse } from "@switchyard/server";
 import { z } from "zod";
-import { toImageRecord } from "@/lib/gallery/imageRecord";
-import { getImageServices, OWNER } from "@/lib/services";
-import { getStorage } from "@/lib/storage";
+import { toImageRecord } from "@/lib/gallery/imageRecord.ts";
+import { getImageServices, OWNER } from "@/lib/services.ts";
+import { getStorage } from "@/lib/storage/index.ts";
 
 export const dynamic = "force-dynamic";
 

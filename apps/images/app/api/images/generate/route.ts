@@ -1,10 +1,10 @@
 // POST /api/images/generate: one image per request. Body: {prompt, aspect, size, style, model, seed};
 // header Idempotency-Key (required: a repeat returns the same image and never pays twice).
 import { ApiError, idempotencyKeyOf, readJson } from "@switchyard/server";
-import { toImageRecord } from "@/lib/gallery/imageRecord";
-import { generationErrorResponse } from "@/lib/generation/imageErrors";
-import { generateRequestSchema } from "@/lib/generation/imageOptions";
-import { getImageServices, OWNER } from "@/lib/services";
+import { toImageRecord } from "@/lib/gallery/imageRecord.ts";
+import { generationErrorResponse } from "@/lib/generation/imageErrors.ts";
+import { generateRequestSchema } from "@/lib/generation/imageOptions.ts";
+import { getImageServices, OWNER } from "@/lib/services.ts";
 
 export const dynamic = "force-dynamic";
 

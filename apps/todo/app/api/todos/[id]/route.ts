@@ -1,11 +1,11 @@
 import { ApiError, errorResponse, idempotencyKeyOf, readJson } from "@switchyard/server";
 import { z } from "zod";
-import { runOnce } from "@/lib/idempotentMutation";
-import { currentOwner } from "@/lib/owner";
-import { deleteTodo, getTodo } from "@/lib/todoRepository";
-import { todoPatch } from "@/lib/todoSchemas";
-import { todoServices } from "@/lib/todoServices";
-import { editTodo } from "@/lib/todoWrites";
+import { runOnce } from "@/lib/idempotentMutation.ts";
+import { currentOwner } from "@/lib/owner.ts";
+import { deleteTodo, getTodo } from "@/lib/todoRepository.ts";
+import { todoPatch } from "@/lib/todoSchemas.ts";
+import { todoServices } from "@/lib/todoServices.ts";
+import { editTodo } from "@/lib/todoWrites.ts";
 
 export const dynamic = "force-dynamic";
 

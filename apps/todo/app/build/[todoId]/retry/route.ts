@@ -1,6 +1,6 @@
 import { errorResponse } from "@switchyard/server";
-import { asApiError, buildChain } from "@/lib/build/buildServices";
-import { type BuildRouteContext, todoOfRoute } from "@/lib/build/todoOfRoute";
+import { asApiError, buildChain } from "@/lib/build/buildServices.ts";
+import { type BuildRouteContext, todoOfRoute } from "@/lib/build/todoOfRoute.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { errorResponse, readJson } from "@switchyard/server";
-import { reviewInput } from "@/lib/build/buildRequests";
-import { asApiError, buildChain } from "@/lib/build/buildServices";
-import { type BuildRouteContext, todoOfRoute } from "@/lib/build/todoOfRoute";
+import { reviewInput } from "@/lib/build/buildRequests.ts";
+import { asApiError, buildChain } from "@/lib/build/buildServices.ts";
+import { type BuildRouteContext, todoOfRoute } from "@/lib/build/todoOfRoute.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // GET /api/images/:id/file serves the bytes; `?download=1` asks the browser to save them.
 import { ApiError, errorResponse } from "@switchyard/server";
 import { z } from "zod";
-import { getImageServices, OWNER } from "@/lib/services";
-import { getStorage } from "@/lib/storage";
+import { getImageServices, OWNER } from "@/lib/services.ts";
+import { getStorage } from "@/lib/storage/index.ts";
 
 export const dynamic = "force-dynamic";
 
