@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./client.ts";
 import { resultRows } from "./database.ts";
 import { type PgliteServer, startPgliteServer } from "./pgliteServer.ts";
-import { committedMigrations } from "./testSupport.ts";
+import { committedMigrations } from "./testing/testDatabases.ts";
 
 const run = promisify(execFile);
 const packageDir = path.resolve(import.meta.dirname, "..");

@@ -7,7 +7,7 @@ import { createDb } from "./client.ts";
 import { resultRows } from "./database.ts";
 import { applyMigrations } from "./migrate.ts";
 import { defaultMigrationsFolder } from "./paths.ts";
-import { committedMigrations } from "./testSupport.ts";
+import { committedMigrations } from "./testing/testDatabases.ts";
 
 const MIGRATIONS = committedMigrations();
 const TABLES = [

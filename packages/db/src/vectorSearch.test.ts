@@ -2,7 +2,7 @@ import { and, cosineDistance, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultRows } from "./database.ts";
 import { todos } from "./schema/index.ts";
-import { DATABASE_PATHS, near, randomVector, type TestDatabase } from "./testSupport.ts";
+import { DATABASE_PATHS, near, randomVector, type TestDatabase } from "./testing/testDatabases.ts";
 
 const groceries = randomVector(1);
 const taxes = randomVector(2);

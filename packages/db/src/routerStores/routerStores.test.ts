@@ -2,7 +2,7 @@ import type { LedgerEntry } from "@switchyard/router";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { llmCalls } from "../schema/index.ts";
-import { DATABASE_PATHS, type TestDatabase } from "../testSupport.ts";
+import { DATABASE_PATHS, type TestDatabase } from "../testing/testDatabases.ts";
 import { PgBudgetStore } from "./pgBudgetStore.ts";
 import { PgIdempotencyStore } from "./pgIdempotencyStore.ts";
 import { PgLedgerSink } from "./pgLedgerSink.ts";

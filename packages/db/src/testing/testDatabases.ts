@@ -1,10 +1,12 @@
+// Test helpers for the db package's tests: both ways to open a throwaway database, seeded random
+// vectors, and the count of committed migrations. Imported by *.test.ts files only.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { seededRandom } from "@switchyard/local-provider/seededRandom";
-import { createDb, type DbHandle } from "./client.ts";
-import { defaultMigrationsFolder } from "./paths.ts";
-import { startPgliteServer } from "./pgliteServer.ts";
-import { EMBEDDING_DIMENSIONS } from "./schema/index.ts";
+import { createDb, type DbHandle } from "../client.ts";
+import { defaultMigrationsFolder } from "../paths.ts";
+import { startPgliteServer } from "../pgliteServer.ts";
+import { EMBEDDING_DIMENSIONS } from "../schema/index.ts";
 
 export function randomVector(seed: number, dimensions = EMBEDDING_DIMENSIONS): number[] {
   const next = seededRandom(seed);
