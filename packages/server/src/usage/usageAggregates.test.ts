@@ -1,10 +1,10 @@
 import { budgets, createDb, llmCalls, startPgliteServer } from "@switchyard/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOW, SEED } from "../testing/ledgerSeed.ts";
 import { budgetStatus } from "./budgetStatus.ts";
 import { costDistribution } from "./costDistribution.ts";
 import { endpointReliability } from "./endpointReliability.ts";
 import { latencyByEndpoint, latencyOverTime } from "./latency.ts";
-import { NOW, SEED } from "./ledgerSeed.testSupport.ts";
 import { reliabilityOverTime } from "./reliabilityOverTime.ts";
 import { attemptChain, filterOptions, requestLog } from "./requestLog.ts";
 import { savings, strongModelPrice } from "./savings.ts";
