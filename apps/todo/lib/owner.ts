@@ -1,7 +1,5 @@
-// Every todo belongs to an owner. Until auth lands there is one local user; this is the only place
-// that knows it, so swapping in a session's user id is a one-line change.
-export const LOCAL_OWNER = "local-user";
-
+// Every todo belongs to an owner. Until accounts land there is one local user; every owner read goes
+// through currentOwner(), so the session's user id replaces its body and nothing else.
 export function currentOwner(): string {
-  return LOCAL_OWNER;
+  return "local-user";
 }

@@ -1,7 +1,7 @@
 // The todo app's server-side pieces, built once per process over the shared database and router.
 import type { Database } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
-import { getDb, getRouter } from "@switchyard/server";
+import { getDb, getRouter, processSingleton } from "@switchyard/server";
 import { type AskDeps, createAskChain } from "./askChain.ts";
 import { createEmbeddingBackfill, type EmbeddingBackfill } from "./embeddingBackfill.ts";
 import { hybridSearch } from "./hybridSearch.ts";
@@ -9,7 +9,7 @@ import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder.ts";
 
 export const APP_NAME = "todo";
 /** How many todos the ask chain puts in front of the model. */
-export const ASK_TOP_K = 8;
+const ASK_TOP_K = 8;
 
 export interface TodoServices {
   db: Database;
@@ -34,19 +34,12 @@ export function askRetriever(db: Database): AskDeps["retrieve"] {
   };
 }
 
-const key = Symbol.for("switchyard.todo.services");
-
 export function todoServices(): Promise<TodoServices> {
-  const g = globalThis as { [key]?: Promise<TodoServices> };
-  g[key] ??= (async () => {
+  return processSingleton("switchyard.todo.services", async () => {
     const [{ db }, router] = await Promise.all([getDb(), getRouter(APP_NAME)]);
     const embedder = routerEmbedder(router);
     const backfill = createEmbeddingBackfill(db, embedder);
     const ask = createAskChain({ embedder, retrieve: askRetriever(db), router });
     return { db, router, embedder, backfill, ask };
-  })();
-  g[key].catch(() => {
-    delete g[key];
   });
-  return g[key];
 }

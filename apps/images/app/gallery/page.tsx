@@ -8,7 +8,8 @@ import { GeneratedImage } from "@/components/ImageCard.tsx";
 import { NAV } from "@/components/nav.ts";
 import { SimulationNote } from "@/components/SimulationNote.tsx";
 import { searchGallery } from "@/lib/gallery/searchGallery.ts";
-import { getImageServices, OWNER } from "@/lib/services.ts";
+import { imageServices } from "@/lib/imageServices.ts";
+import { currentOwner } from "@/lib/owner.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,8 @@ export default async function Gallery({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = paramsSchema.parse({ page: 1, q: "", ...(await searchParams) });
-  const [status, services] = await Promise.all([getLiveStatus(), getImageServices()]);
-  const result = await searchGallery(services, OWNER, {
+  const [status, services] = await Promise.all([getLiveStatus(), imageServices()]);
+  const result = await searchGallery(services, currentOwner(), {
     page: params.page,
     pageSize: PAGE_SIZE,
     similar: params.q || undefined,

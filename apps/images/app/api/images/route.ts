@@ -3,7 +3,8 @@
 import { errorResponse } from "@switchyard/server";
 import { z } from "zod";
 import { searchGallery } from "@/lib/gallery/searchGallery.ts";
-import { getImageServices, OWNER } from "@/lib/services.ts";
+import { imageServices } from "@/lib/imageServices.ts";
+import { currentOwner } from "@/lib/owner.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +17,8 @@ const querySchema = z.object({
 export async function GET(req: Request): Promise<Response> {
   try {
     const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const services = await getImageServices();
-    return Response.json(await searchGallery(services, OWNER, query));
+    const services = await imageServices();
+    return Response.json(await searchGallery(services, currentOwner(), query));
   } catch (err) {
     return errorResponse(err);
   }

@@ -2,8 +2,8 @@
 import { ApiError, errorResponse } from "@switchyard/server";
 import { z } from "zod";
 import { toImageRecord } from "@/lib/gallery/imageRecord.ts";
-import { getImageServices, OWNER } from "@/lib/services.ts";
-import { getStorage } from "@/lib/storage/index.ts";
+import { imageServices } from "@/lib/imageServices.ts";
+import { currentOwner } from "@/lib/owner.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ const notFound = () => new ApiError("not_found", "That image does not exist (any
 export async function GET(_req: Request, ctx: Ctx): Promise<Response> {
   try {
     const id = z.uuid().parse((await ctx.params).id);
-    const image = await (await getImageServices()).repository.get(OWNER, id);
+    const image = await (await imageServices()).repository.get(currentOwner(), id);
     if (!image) throw notFound();
     return Response.json({ image: toImageRecord(image) });
   } catch (err) {
@@ -24,7 +24,8 @@ export async function GET(_req: Request, ctx: Ctx): Promise<Response> {
 export async function DELETE(_req: Request, ctx: Ctx): Promise<Response> {
   try {
     const id = z.uuid().parse((await ctx.params).id);
-    const deleted = await (await getImageServices()).repository.delete(OWNER, id, getStorage());
+    const { repository, storage } = await imageServices();
+    const deleted = await repository.delete(currentOwner(), id, storage);
     if (!deleted) throw notFound();
     return new Response(null, { status: 204 });
   } catch (err) {

@@ -4,7 +4,8 @@ import { ApiError, idempotencyKeyOf, readJson } from "@switchyard/server";
 import { toImageRecord } from "@/lib/gallery/imageRecord.ts";
 import { generationErrorResponse } from "@/lib/generation/imageErrors.ts";
 import { generateRequestSchema } from "@/lib/generation/imageOptions.ts";
-import { getImageServices, OWNER } from "@/lib/services.ts";
+import { imageServices } from "@/lib/imageServices.ts";
+import { currentOwner } from "@/lib/owner.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +20,8 @@ export async function POST(req: Request): Promise<Response> {
       );
     }
     const input = await readJson(req, generateRequestSchema);
-    const { generator } = await getImageServices();
-    const { image, replay } = await generator.generate(input, { owner: OWNER, idempotencyKey });
+    const { generator } = await imageServices();
+    const { image, replay } = await generator.generate(input, { owner: currentOwner(), idempotencyKey });
     return Response.json({ image: toImageRecord(image), replay });
   } catch (err) {
     return generationErrorResponse(err);

@@ -1,16 +1,17 @@
 // GET /api/images/:id/file serves the bytes; `?download=1` asks the browser to save them.
 import { ApiError, errorResponse } from "@switchyard/server";
 import { z } from "zod";
-import { getImageServices, OWNER } from "@/lib/services.ts";
-import { getStorage } from "@/lib/storage/index.ts";
+import { imageServices } from "@/lib/imageServices.ts";
+import { currentOwner } from "@/lib/owner.ts";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
     const id = z.uuid().parse((await ctx.params).id);
-    const image = await (await getImageServices()).repository.get(OWNER, id);
-    const stored = image ? await getStorage().get(image.storageKey) : null;
+    const { repository, storage } = await imageServices();
+    const image = await repository.get(currentOwner(), id);
+    const stored = image ? await storage.get(image.storageKey) : null;
     if (!image || !stored) throw new ApiError("not_found", "That image does not exist (any more).", 404);
     const headers: Record<string, string> = {
       "content-type": image.mime,
