@@ -1,8 +1,7 @@
 // Completes embeddings that failed on write (provider down) or belong to an older model. One loop per
 // process, started lazily by kick(); small batches; exponential backoff while the provider fails.
 import type { Database } from "@switchyard/db";
-import { embeddingText } from "./embeddingText.ts";
-import type { TodoEmbedder } from "./todoEmbedder.ts";
+import { embeddingText, type TodoEmbedder } from "./todoEmbedder.ts";
 import { storeEmbedding, todosNeedingEmbedding } from "./todoRepository.ts";
 
 export interface BackfillOptions {

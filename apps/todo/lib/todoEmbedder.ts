@@ -1,6 +1,14 @@
-// Turns texts into 512-d vectors through the router (the local provider's real embeddings offline,
-// text-embedding-3-small when a key is set). The model it reports names the vector space.
+// Turns todos into 512-d vectors through the router (the local provider's real embeddings offline,
+// text-embedding-3-small when a key is set): the text a todo is embedded from, and the embedder. The
+// model it reports names the vector space.
 import type { Router } from "@switchyard/router";
+
+/** The text a todo is embedded from: title first (it carries most meaning), then notes and tags. */
+export function embeddingText(todo: { title: string; notes: string; tags: string[] }): string {
+  return [todo.title, todo.notes, todo.tags.length > 0 ? `tags: ${todo.tags.join(", ")}` : ""]
+    .filter((part) => part.trim().length > 0)
+    .join("\n");
+}
 
 export interface Embedded {
   vectors: number[][];

@@ -2,8 +2,7 @@
 // saved with no vector and the background backfill completes it later; a todo is never lost to a provider.
 import type { Database } from "@switchyard/db";
 import type { EmbeddingBackfill } from "./embeddingBackfill.ts";
-import { embeddingText } from "./embeddingText.ts";
-import type { TodoEmbedder } from "./todoEmbedder.ts";
+import { embeddingText, type TodoEmbedder } from "./todoEmbedder.ts";
 import { getTodo, insertTodo, storeEmbedding, updateTodo } from "./todoRepository.ts";
 import type { TodoInput, TodoPatch, TodoView } from "./todoSchemas.ts";
 

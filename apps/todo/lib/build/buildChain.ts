@@ -5,15 +5,19 @@
 import type { Router } from "@switchyard/router";
 import type { SandboxInput, SandboxResult } from "@switchyard/sandbox";
 import type { ChatMessage } from "@switchyard/wire";
-import { type BuildStep, buildIdempotencyKey } from "./buildKeys.ts";
-import { type ChangeRequest, coderMessages, plannerMessages, type TaskText } from "./buildPrompts.ts";
-import { type BuildSpec, buildSpec } from "./buildSpec.ts";
+import { callBuildModel } from "./buildModelCall.ts";
+import { CODER_TESTS_FILE, SOLUTION_FILE, SPEC_TESTS_FILE, specTestsSource } from "./buildSpec.ts";
 import type { BuildStore } from "./buildStore.ts";
-import type { Build, Revision, StepCall } from "./buildTypes.ts";
-import { parseCoderOutput } from "./coderOutput.ts";
-import { extractJson } from "./modelJson.ts";
+import type { Build, BuildStep, Revision, StepCall } from "./buildTypes.ts";
+import {
+  type ChangeRequest,
+  coderMessages,
+  parseCoderOutput,
+  parseSpec,
+  plannerMessages,
+  type TaskText,
+} from "./promptsAndAnswers.ts";
 import { alreadyApplied, applyReview, type ReviewAction } from "./reviewTransitions.ts";
-import { CODER_TESTS_FILE, SOLUTION_FILE, SPEC_TESTS_FILE, specTestsSource } from "./specTests.ts";
 
 export type PlannerTier = "auto" | "fast" | "strong";
 
@@ -40,13 +44,6 @@ export class BuildError extends Error {
   }
 }
 
-const FEATURE: Record<BuildStep, string> = {
-  plan: "build-plan",
-  "plan-retry": "build-plan",
-  "plan-strong": "build-plan",
-  code: "build-code",
-};
-
 const CHECK_LIMITS = { timeoutMs: 15_000, testTimeoutMs: 2_000, memoryMb: 96 };
 
 export function createBuildChain(deps: BuildDeps) {
@@ -59,55 +56,13 @@ export function createBuildChain(deps: BuildDeps) {
     return saved;
   }
 
-  async function callModel(
+  const callModel = (
     build: Build,
     step: BuildStep,
     revision: number,
     model: string,
     messages: ChatMessage[],
-  ): Promise<{ text: string; call: StepCall }> {
-    const idempotencyKey = buildIdempotencyKey({
-      todoId: build.todoId,
-      todoText: `${build.task.title}\n${build.task.notes}`,
-      run: build.run,
-      step,
-      revision,
-    });
-    const { text, response, routing } = await deps.router.chat(
-      { model, messages, temperature: 0 },
-      { feature: FEATURE[step], userId: build.owner, idempotencyKey },
-    );
-    const extra = (response as { x_switchyard?: { scripted?: boolean } }).x_switchyard;
-    return {
-      text,
-      call: {
-        step,
-        revision,
-        idempotencyKey,
-        modelRequested: model,
-        modelUsed: routing.modelUsed,
-        provider: routing.provider,
-        tier: routing.tier,
-        score: routing.score,
-        reasons: routing.reasons,
-        costUsd: routing.costUsd,
-        latencyMs: Math.round(routing.latencyMs),
-        replay: routing.replay,
-        scripted: extra?.scripted === true,
-      },
-    };
-  }
-
-  function parseSpec(text: string): { spec: BuildSpec } | { error: string } {
-    try {
-      const parsed = buildSpec.safeParse(extractJson(text));
-      if (parsed.success) return { spec: parsed.data };
-      const issue = parsed.error.issues[0];
-      return { error: `${issue?.path.join(".") || "spec"}: ${issue?.message ?? "invalid"}` };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : "not JSON" };
-    }
-  }
+  ) => callBuildModel(deps.router, build, step, revision, model, messages);
 
   async function plan(build: Build, tier: PlannerTier): Promise<Build> {
     const task: TaskText = build.task;

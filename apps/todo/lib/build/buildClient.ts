@@ -1,6 +1,6 @@
 // The browser's side of the build routes.
 import { ApiCallError } from "../client/todoApi.ts";
-import type { ReviewInput } from "./buildRequests.ts";
+import type { ReviewInput } from "./buildRoutes.ts";
 import type { Build } from "./buildTypes.ts";
 
 async function call(path: string, init: RequestInit = {}): Promise<Build | null> {

@@ -1,5 +1,5 @@
 // The planner's specification, as the coder and the check read it. Test cases are data (arguments and
-// an expected value), so the check can turn them into tests the coder cannot weaken.
+// an expected value), so the check turns them into a test file the coder cannot weaken.
 import { z } from "zod";
 
 const identifier = z.string().regex(/^[A-Za-z_$][\w$]{0,63}$/, "must be a JavaScript identifier");
@@ -30,3 +30,26 @@ export const buildSpec = z.object({
   complexity: z.enum(["simple", "complex"]),
 });
 export type BuildSpec = z.infer<typeof buildSpec>;
+
+export const SOLUTION_FILE = "solution.ts";
+export const CODER_TESTS_FILE = "solution.test.ts";
+export const SPEC_TESTS_FILE = "spec.test.ts";
+
+/** The spec's test cases as a test file the sandbox runs beside the coder's own tests. */
+export function specTestsSource(spec: BuildSpec): string {
+  const lines = spec.tests.map((t) => {
+    const call = `${spec.functionName}(...${JSON.stringify(t.args)})`;
+    const body =
+      "throws" in t
+        ? `expect(() => ${call}).toThrow()`
+        : `expect(${call}).toEqual(${JSON.stringify(t.expected ?? null)})`;
+    return `  test(${JSON.stringify(t.name)}, () => ${body});`;
+  });
+  return [
+    `import { ${spec.functionName} } from "./solution";`,
+    `describe("spec", () => {`,
+    ...lines,
+    "});",
+    "",
+  ].join("\n");
+}

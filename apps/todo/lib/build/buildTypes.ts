@@ -1,8 +1,10 @@
 // A build of one todo: the plan, each coder revision with its check, and the human's reviews.
 // Plain JSON so it can be stored and sent to the browser as is.
 import type { SandboxResult } from "@switchyard/sandbox";
-import type { BuildStep } from "./buildKeys.ts";
 import type { BuildSpec } from "./buildSpec.ts";
+
+/** The model calls of a build: the first plan, its one retry, the strong re-plan, and each coder revision. */
+export type BuildStep = "plan" | "plan-retry" | "plan-strong" | "code";
 
 export type BuildStatus =
   | "planning"

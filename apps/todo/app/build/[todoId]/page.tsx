@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BuildReview } from "@/components/build/BuildReview.tsx";
 import { NAV } from "@/components/nav.ts";
-import { buildChain } from "@/lib/build/buildServices.ts";
+import { buildChain } from "@/lib/build/buildRoutes.ts";
 import { currentOwner } from "@/lib/owner.ts";
 import { getTodo } from "@/lib/todoRepository.ts";
 import { todoServices } from "@/lib/todoServices.ts";

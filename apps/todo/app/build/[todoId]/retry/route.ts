@@ -1,6 +1,5 @@
 import { errorResponse } from "@switchyard/server";
-import { asApiError, buildChain } from "@/lib/build/buildServices.ts";
-import { type BuildRouteContext, todoOfRoute } from "@/lib/build/todoOfRoute.ts";
+import { asApiError, type BuildRouteContext, buildChain, todoOfRoute } from "@/lib/build/buildRoutes.ts";
 
 export const dynamic = "force-dynamic";
 

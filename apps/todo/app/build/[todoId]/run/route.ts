@@ -1,7 +1,11 @@
 import { errorResponse, readJson } from "@switchyard/server";
-import { startBuildInput } from "@/lib/build/buildRequests.ts";
-import { asApiError, buildChain } from "@/lib/build/buildServices.ts";
-import { type BuildRouteContext, todoOfRoute } from "@/lib/build/todoOfRoute.ts";
+import {
+  asApiError,
+  type BuildRouteContext,
+  buildChain,
+  startBuildInput,
+  todoOfRoute,
+} from "@/lib/build/buildRoutes.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-// Messages for the planner and the coder. The system prompts name their role ("planner", "coder"):
-// the local provider's scripted samples match on it.
+// What the planner and the coder are asked, and how their answers are read. The system prompts name
+// their role ("planner", "coder"): the local provider's scripted samples match on it.
 import type { ChatMessage } from "@switchyard/wire";
-import type { BuildSpec } from "./buildSpec.ts";
+import { type BuildSpec, buildSpec } from "./buildSpec.ts";
 
 export interface TaskText {
   title: string;
@@ -61,4 +61,40 @@ export function coderMessages(task: TaskText, spec: BuildSpec, change?: ChangeRe
       content: `${specText}\n\nReviewer's change request on your previous version: ${change.comment}\n\nFailing tests:\n${failing}\n\nPrevious solution.ts:\n\`\`\`ts\n${change.previousCode}\n\`\`\`\n\nPrevious solution.test.ts:\n\`\`\`ts\n${change.previousTests}\n\`\`\`\n\nAnswer with the two corrected code blocks.`,
     },
   ];
+}
+
+// Models wrap JSON in prose or ``` fences; take the outermost object and parse it.
+function extractJson(text: string): unknown {
+  const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text)?.[1];
+  const body = fenced ?? text;
+  const start = body.indexOf("{");
+  const end = body.lastIndexOf("}");
+  if (start < 0 || end <= start) throw new Error("The answer holds no JSON object.");
+  return JSON.parse(body.slice(start, end + 1));
+}
+
+/** The planner's answer as a valid spec, or what is wrong with it (sent back on the retry). */
+export function parseSpec(text: string): { spec: BuildSpec } | { error: string } {
+  try {
+    const parsed = buildSpec.safeParse(extractJson(text));
+    if (parsed.success) return { spec: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { error: `${issue?.path.join(".") || "spec"}: ${issue?.message ?? "invalid"}` };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : "not JSON" };
+  }
+}
+
+export interface CoderOutput {
+  code: string;
+  tests: string;
+}
+
+/** The coder answers with two fenced TypeScript blocks: the solution, then its tests. */
+export function parseCoderOutput(text: string): CoderOutput | null {
+  const blocks = [...text.matchAll(/```(?:ts|typescript|js|javascript)?[^\n]*\n([\s\S]*?)```/g)].map((m) =>
+    (m[1] ?? "").trim(),
+  );
+  if (blocks.length === 0 || !blocks[0]) return null;
+  return { code: blocks[0], tests: blocks[1] ?? "" };
 }

@@ -1,7 +1,7 @@
 import { ApiError } from "@switchyard/server";
 import { describe, expect, it } from "vitest";
 import { BuildError } from "./buildChain.ts";
-import { asApiError } from "./buildServices.ts";
+import { asApiError } from "./buildRoutes.ts";
 import { ReviewError } from "./reviewTransitions.ts";
 
 describe("asApiError", () => {

@@ -1,0 +1,64 @@
+// What the build routes share: their request bodies, the todo a route is about, the one build chain
+// per process, and build errors as the API's typed errors.
+import { runInSandbox } from "@switchyard/sandbox";
+import { ApiError, processSingleton } from "@switchyard/server";
+import { z } from "zod";
+import { currentOwner } from "../owner.ts";
+import { getTodo } from "../todoRepository.ts";
+import { todoServices } from "../todoServices.ts";
+import { type BuildChain, createBuildChain } from "./buildChain.ts";
+import { postgresBuildStore } from "./buildStore.ts";
+
+export const startBuildInput = z.object({ tier: z.enum(["auto", "fast", "strong"]).default("auto") });
+
+export const reviewInput = z.object({
+  action: z.enum(["approve", "request_changes", "reject"]),
+  revision: z.number().int().min(1),
+  comment: z.string().max(4000).default(""),
+});
+export type ReviewInput = z.input<typeof reviewInput>;
+
+export type BuildRouteContext = { params: Promise<{ todoId: string }> };
+
+/** The todo a build route is about, scoped to the current owner; 404 when it is not theirs. */
+export async function todoOfRoute(ctx: BuildRouteContext) {
+  const parsed = z.uuid().safeParse((await ctx.params).todoId);
+  const notFound = new ApiError("not_found", "No such todo.", 404);
+  if (!parsed.success) throw notFound;
+  const { db } = await todoServices();
+  const owner = currentOwner();
+  const todo = await getTodo(db, owner, parsed.data);
+  if (!todo) throw notFound;
+  return { owner, todo };
+}
+
+/** One build chain per server process, over the app's router and the sandbox. */
+export function buildChain(): Promise<BuildChain> {
+  return processSingleton("switchyard.todo.buildChain", async () => {
+    const { db, router } = await todoServices();
+    return createBuildChain({ router, runChecks: runInSandbox, store: postgresBuildStore(db) });
+  });
+}
+
+const STATUS: Record<string, number> = {
+  not_found: 404,
+  comment_required: 400,
+  not_reviewable: 409,
+  stale_revision: 409,
+  not_retryable: 409,
+};
+
+/**
+ * Build and review errors as the API's typed errors. Matched by name, not instanceof: Next bundles each
+ * route apart, so the chain cached on globalThis may throw another copy of the class.
+ */
+export function asApiError(error: unknown): unknown {
+  if (
+    error instanceof Error &&
+    (error.name === "BuildError" || error.name === "ReviewError") &&
+    "code" in error &&
+    typeof error.code === "string"
+  )
+    return new ApiError(error.code, error.message, STATUS[error.code] ?? 400);
+  return error;
+}
