@@ -4,7 +4,6 @@ export { ApiError, errorResponse, idempotencyKeyOf, jsonError, readJson } from "
 export { getLiveStatus, healthGET } from "./liveStatus.ts";
 export { processSingleton } from "./processSingleton.ts";
 export { getDb, getRouter } from "./services.ts";
-export type { LatencyFigures } from "./usage/latency.ts";
 export type { AttemptChain, LedgerRowView } from "./usage/requestLog.ts";
 export { type UsageDashboardData, usageDashboard } from "./usage/usageDashboard.ts";
 export {

@@ -1,4 +1,12 @@
-import { formatUsd } from "./formatUsd.ts";
+// A cost figure as a pill: the cost of one answer or step, today's spend, what routing saved.
+
+/** USD for tiny amounts too: $0.0000312 stays readable instead of rounding to $0.00. */
+function formatUsd(usd: number): string {
+  if (usd === 0) return "$0";
+  if (Math.abs(usd) >= 1) return `$${usd.toFixed(2)}`;
+  if (Math.abs(usd) >= 0.01) return `$${usd.toFixed(4)}`;
+  return `$${usd.toPrecision(3)}`;
+}
 
 /** A small rounded figure in USD, e.g. the cost of one answer or today's spend. */
 export function CostPill({

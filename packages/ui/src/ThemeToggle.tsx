@@ -1,6 +1,6 @@
 "use client";
 // Light/dark switch. The theme's `dark:` variant keys on a `.dark` class on <html>; the choice is
-// remembered in localStorage, and without one the system preference applies (see themeScript).
+// remembered in localStorage, and without one the system preference applies (see RootDocument's themeScript).
 import { useEffect, useState } from "react";
 
 export function ThemeToggle() {

@@ -2,7 +2,6 @@
 // imports: nothing of the server reaches a browser bundle.
 export type {
   AttemptChain as AttemptChainView,
-  LatencyFigures as LatencyFiguresView,
   LedgerRowView,
   UsageBucket,
   UsageDashboardData as UsageDashboardView,
