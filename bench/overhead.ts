@@ -9,8 +9,8 @@
 // flags).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { machineFacts } from "@switchyard/measure";
 import { createDispatcher } from "@switchyard/router";
-import { machineFacts } from "@switchyard/tooling/benchMachine";
 import { z } from "zod";
 import { startChild } from "./lib/childProcess.ts";
 import { parseFlags } from "./lib/cliFlags.ts";

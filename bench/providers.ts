@@ -6,7 +6,7 @@
 // OPENROUTER_API_KEY / OPENAI_API_KEY set, the real providers. Writes bench/results/providers.{md,json,svg}.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { machineFacts } from "@switchyard/tooling/benchMachine";
+import { machineFacts } from "@switchyard/measure";
 import { z } from "zod";
 import { type StartedChild, startChild } from "./lib/childProcess.ts";
 import { parseFlags } from "./lib/cliFlags.ts";

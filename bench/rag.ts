@@ -3,7 +3,7 @@
 // at 1k and 10k todos, after the query embedding and including it, and recall@10 of the HNSW vector arm
 // against exact search. Writes bench/results/rag.{md,json,svg}.
 import { embedTexts } from "@switchyard/local-provider/embedder";
-import { machineFacts } from "@switchyard/tooling/benchMachine";
+import { machineFacts } from "@switchyard/measure";
 import { z } from "zod";
 import { parseFlags } from "./lib/cliFlags.ts";
 import { writeReport } from "./lib/report.ts";

@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { machineFacts } from "@switchyard/tooling/benchMachine";
+import { machineFacts } from "@switchyard/measure";
 import { z } from "zod";
 import { startChild } from "./lib/childProcess.ts";
 import { parseFlags } from "./lib/cliFlags.ts";

@@ -1,5 +1,5 @@
 // Writing a benchmark's results: a markdown report, the same figures as JSON, and its SVG charts,
-// all under bench/results/. The machine facts every report states come from @switchyard/tooling.
+// all under bench/results/. The machine facts every report states come from @switchyard/measure.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

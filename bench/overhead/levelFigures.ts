@@ -4,7 +4,7 @@
 // The control path (direct again) gets the same added figures: what "added" reads when nothing was
 // added, the run's noise.
 
-import { round, summarize } from "@switchyard/tooling/percentiles";
+import { round, summarize } from "@switchyard/measure";
 import { toMiB } from "../lib/peakMemory.ts";
 import type { GcPauses } from "./gcPauses.ts";
 import type { Mode } from "./loadClients.ts";

@@ -2,8 +2,7 @@
 // the saturation figures (added CPU per request, throughput) with the queueing explanation, the
 // tables, the chart and how it was measured, as markdown; the same figures as JSON.
 
-import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
-import { round } from "@switchyard/tooling/percentiles";
+import { type MachineFacts, machineFactsMarkdown, round } from "@switchyard/measure";
 import { markdownTable, type ReportFiles } from "../lib/report.ts";
 import type { ChartSpec } from "../lib/svgChart.ts";
 import type { KeptBytes } from "./keptPerRequest.ts";

@@ -1,6 +1,6 @@
 // One endpoint's figures from its samples: percentiles of time to first token, total latency and
 // tokens per second, error rate and cost per 1,000 requests, and the "p95 under 200 ms?" answer.
-import { round, summarize } from "@switchyard/tooling/percentiles";
+import { round, summarize } from "@switchyard/measure";
 import type { EndpointPlan } from "./endpointPlans.ts";
 import type { StreamSample } from "./measureStream.ts";
 

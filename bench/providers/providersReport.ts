@@ -1,6 +1,6 @@
 // The provider benchmark's report: the p95-under-200-ms answer per endpoint, the figures table, a
 // chart of time to first token / total latency / tokens per second, and how it was measured.
-import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { type MachineFacts, machineFactsMarkdown } from "@switchyard/measure";
 import { markdownTable, type ReportFiles } from "../lib/report.ts";
 import type { ChartSpec } from "../lib/svgChart.ts";
 import { type EndpointFigures, targetP95Ms } from "./endpointFigures.ts";

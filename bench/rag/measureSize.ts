@@ -1,7 +1,7 @@
 // The figures at one corpus size: latency of the app's hybrid search after the query embedding, of the
 // vector arm alone, of embedding + search end to end, and recall@10 of HNSW against exact search.
 
-import { round, type Summary, summarize } from "@switchyard/tooling/percentiles";
+import { round, type Summary, summarize } from "@switchyard/measure";
 import { hybridSearch } from "../../apps/todo/lib/hybridSearch.ts";
 import { BENCH_MODEL, BENCH_OWNER, type BenchStack, type LoadFigures } from "./benchStack.ts";
 import { exactTopK, recallAtK } from "./exactNeighbours.ts";

@@ -1,6 +1,6 @@
 // The rag benchmark's report: a table per figure, the goals checked, a chart, and how the corpus was made.
 
-import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { type MachineFacts, machineFactsMarkdown } from "@switchyard/measure";
 import { ARM_LIMIT } from "../../apps/todo/lib/hybridSearch.ts";
 import { markdownTable, type ReportFiles } from "../lib/report.ts";
 import { type SizeFigures, WARM_UP_SEARCHES } from "./measureSize.ts";

@@ -3,7 +3,7 @@
 // view and from the provider's request log.
 import { copyFileSync } from "node:fs";
 import path from "node:path";
-import { percentile } from "@switchyard/tooling/percentiles";
+import { percentile } from "@switchyard/measure";
 import { pidRss } from "../lib/peakMemory.ts";
 import { resultsDir } from "../lib/report.ts";
 import { fireRequests } from "./fireRequests.ts";

@@ -1,5 +1,5 @@
 // The markdown report of the stress test.
-import { type MachineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
+import { type MachineFacts, machineFactsMarkdown } from "@switchyard/measure";
 import { markdownTable } from "../lib/report.ts";
 import type { RunFigures } from "./runScenario.ts";
 

@@ -2,8 +2,7 @@
 // (wasm) against onnxruntime (native CPU) with 1 and 2 threads, in one process and interleaved, so a busy
 // shared machine slows every variant alike. Writes bench/results/embedder-latency.{json,md} at the repo root.
 import { writeFileSync } from "node:fs";
-import { machineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
-import { percentileSorted } from "@switchyard/tooling/percentiles";
+import { machineFacts, machineFactsMarkdown, percentileSorted } from "@switchyard/measure";
 import { createOnnxEmbedder } from "../src/onnxEmbedder.ts";
 import { createTfjsEmbedder } from "../src/tfjsEmbedder.ts";
 import { readUseLiteVocabulary } from "../src/useLiteModelFiles.ts";

@@ -1,7 +1,6 @@
 // What one sandbox run costs: the same small passing spec run N times, one after another, with the
 // median and p95 wall time printed. SANDBOX_BENCH_RUNS sets N (default 30).
-import { machineFacts } from "@switchyard/tooling/benchMachine";
-import { round, summarize } from "@switchyard/tooling/percentiles";
+import { machineFacts, round, summarize } from "@switchyard/measure";
 import { expect, it } from "vitest";
 import { runInSandbox } from "../src/index.ts";
 

@@ -2,8 +2,7 @@
 // embedding, on held-out prompts. Writes bench/results/router-eval-latency.{json,md}.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { embeddingBackend, embedTexts } from "@switchyard/local-provider/embedder";
-import { machineFacts, machineFactsMarkdown } from "@switchyard/tooling/benchMachine";
-import { percentileSorted, summarize } from "@switchyard/tooling/percentiles";
+import { machineFacts, machineFactsMarkdown, percentileSorted, summarize } from "@switchyard/measure";
 import { createComplexityClassifier } from "../classifier.ts";
 import { splitRows } from "./heldOut.ts";
 
