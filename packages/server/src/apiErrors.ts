@@ -3,27 +3,40 @@
 import { isRouterError } from "@switchyard/router";
 import { z } from "zod";
 
+export interface ApiErrorOptions {
+  details?: unknown;
+  /** Sent as Retry-After: the caller may try again after this many seconds. */
+  retryAfterSeconds?: number;
+}
+
 export class ApiError extends Error {
+  readonly details: unknown;
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
-    readonly details?: unknown,
+    options: ApiErrorOptions = {},
   ) {
     super(message);
+    this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
-export function jsonError(code: string, message: string, status: number, details?: unknown): Response {
-  return Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
+function jsonError(code: string, message: string, status: number, options: ApiErrorOptions = {}): Response {
+  const headers: Record<string, string> = {};
+  if (options.retryAfterSeconds) headers["retry-after"] = String(Math.ceil(options.retryAfterSeconds));
+  const body = { error: { code, message, ...(options.details ? { details: options.details } : {}) } };
+  return Response.json(body, { status, headers });
 }
 
 /** Turns anything a route threw into a JSON error response; unknown errors are logged, not shown. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return jsonError(error.code, error.message, error.status, error.details);
+  if (error instanceof ApiError) return jsonError(error.code, error.message, error.status, error);
   if (error instanceof z.ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return jsonError("invalid_request", "The request is not valid.", 400, details);
+    return jsonError("invalid_request", "The request is not valid.", 400, { details });
   }
   if (isRouterError(error)) {
     const headers: Record<string, string> = {};

@@ -1,6 +1,6 @@
 // @switchyard/server: what the apps' routes and pages call. Only names an app, a doc or a bench uses
 // are exported; the usage aggregates behind the dashboard stay internal to src/usage/.
-export { ApiError, errorResponse, idempotencyKeyOf, jsonError, readJson } from "./apiErrors.ts";
+export { ApiError, errorResponse, idempotencyKeyOf, readJson } from "./apiErrors.ts";
 export { getLiveStatus, healthGET } from "./liveStatus.ts";
 export { processSingleton } from "./processSingleton.ts";
 export { getDb, getRouter } from "./services.ts";

@@ -6,11 +6,10 @@ import { QueueFullError } from "./generationQueue.ts";
 
 export function generationErrorResponse(err: unknown): Response {
   if (err instanceof QueueFullError) {
-    return Response.json(
-      {
-        error: { code: err.code, message: "The image queue is full right now. Retrying shortly will work." },
-      },
-      { status: 429, headers: { "retry-after": String(err.retryAfterSeconds) } },
+    return errorResponse(
+      new ApiError(err.code, "The image queue is full right now. Retrying shortly will work.", 429, {
+        retryAfterSeconds: err.retryAfterSeconds,
+      }),
     );
   }
   if (isRouterError(err)) {

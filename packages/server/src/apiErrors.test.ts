@@ -1,0 +1,57 @@
+import { RouterError } from "@switchyard/router";
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { ApiError, errorResponse, readJson } from "./apiErrors.ts";
+
+const bodyOf = async (res: Response) => (await res.json()) as { error: Record<string, unknown> };
+
+describe("errorResponse", () => {
+  it("answers an ApiError with its status, code, message and Retry-After", async () => {
+    const res = errorResponse(new ApiError("queue_full", "Full.", 429, { retryAfterSeconds: 2.2 }));
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("3");
+    expect((await bodyOf(res)).error).toMatchObject({ code: "queue_full", message: "Full." });
+  });
+
+  it("turns a zod error into invalid_request with the issues as details", async () => {
+    const parsed = z.object({ title: z.string() }).safeParse({});
+    const res = errorResponse(parsed.error);
+    expect(res.status).toBe(400);
+    const { error } = await bodyOf(res);
+    expect(error).toMatchObject({ code: "invalid_request", details: [{ path: "title" }] });
+  });
+
+  it("keeps a router error's code, status and body", async () => {
+    const routerError = new RouterError("rate_limited", "Slow down.", { retryAfterSeconds: 1 });
+    const res = errorResponse(routerError);
+    expect(res.status).toBe(routerError.status);
+    expect(res.headers.get("retry-after")).toBe("1");
+    expect(await res.json()).toEqual(routerError.toBody());
+  });
+
+  it("shows nothing of an unknown error", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = errorResponse(new Error("password=hunter2 at db.ts:12"));
+    log.mockRestore();
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toContain("hunter2");
+    expect(JSON.parse(text).error.code).toBe("internal");
+  });
+});
+
+describe("readJson", () => {
+  const post = (body: string) => new Request("http://app.test/", { method: "POST", body });
+
+  it("refuses a body over the limit and one that is not JSON", async () => {
+    const schema = z.object({});
+    await expect(readJson(post("x".repeat(20)), schema, 10)).rejects.toMatchObject({
+      code: "payload_too_large",
+      status: 413,
+    });
+    await expect(readJson(post("{nope"), schema)).rejects.toMatchObject({
+      code: "invalid_json",
+      status: 400,
+    });
+  });
+});
