@@ -8,6 +8,7 @@ export const STOP_REASONS = [
   "timeout",
   "memory_limit",
   "compile_error",
+  "output_limit",
   "crashed",
 ] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
@@ -40,13 +41,6 @@ export type TestResult = z.infer<typeof testResult>;
 
 export const stopInfo = z.object({ reason: z.enum(STOP_REASONS), message: z.string() });
 export type StopInfo = z.infer<typeof stopInfo>;
-
-/** What the child writes back (one JSON line). */
-export const runnerReport = z.object({
-  tests: z.array(testResult),
-  stopped: stopInfo.nullable(),
-  logs: z.array(z.string()),
-});
 
 export interface SandboxResult {
   /** True when nothing was stopped, at least one test ran, and every test passed. */

@@ -1,180 +1,174 @@
 // Source evaluated inside the fresh vm context, before any user code. It builds everything user code may
-// touch (require, a vitest-like harness, console) out of the context's own intrinsics, so no object of
-// the host realm is ever reachable from user code. It returns the runner's handle on the context: the
-// handle's closures keep results and violations where user code cannot rewrite them.
-// Kept as a string because the runner is handed to `node -e`; no backticks or `${` inside.
-export const CONTEXT_PRELUDE = String.raw`(function () {
-  "use strict";
-  var stringify = JSON.stringify;
-  var violations = [];
-  var logs = [];
-  var tests = [];
-  var results = [];
-  var modules = Object.create(null);
-  var cache = Object.create(null);
-  var prefix = [];
+// touch (require, a vitest-like harness, console) out of the context's own intrinsics, captured first,
+// so no object of the host realm is ever reachable from user code. It returns the runner's handle on
+// the context: a frozen object that is never put on the context's global (the runner calls it from a
+// second context, see runnerSource.ts), whose closures hold what happened. It answers in strings and
+// numbers only; it does not judge: the parent computes each verdict from the events (runEvents.ts).
+// Kept as a string because the runner is handed to `node -e`; no backticks, `${` or backslashes inside.
+import { CONTEXT_HARNESS } from "./contextHarness.ts";
+import { CONTEXT_INTRINSICS } from "./contextIntrinsics.ts";
 
-  var FORBIDDEN = {
-    fs: "fs_denied", "fs/promises": "fs_denied",
-    net: "network_denied", http: "network_denied", https: "network_denied", http2: "network_denied",
-    tls: "network_denied", dgram: "network_denied", dns: "network_denied", "dns/promises": "network_denied",
-    undici: "network_denied",
-    child_process: "spawn_denied", worker_threads: "spawn_denied", cluster: "spawn_denied"
-  };
+/** Tests one run may register; past it the run gets a failing entry, never a silent cut. */
+export const MAX_TESTS = 1000;
 
-  function deny(reason, what) {
-    violations.push({ reason: reason, message: what + " is not allowed in the sandbox" });
-    var error = new Error("Sandbox: " + what + " is not allowed (" + reason + ")");
-    error.name = "SandboxDenied";
+const STATE = `
+  var violations = list();
+  var logs = list();
+  var tests = list();
+  var prefix = list();
+  var overflow = false;
+  var modules = create(null);
+  var cache = create(null);
+  /** The key assertions and denials are charged to: a test's index while it runs, "load:<file>" while one loads. */
+  var current = "load";
+  var failures = create(null);
+  var states = create(null);
+  var errors = create(null);
+
+  function failAssertion(describeFailure) {
+    var key = current;
+    var first = failures[key] === undefined;
+    if (first) failures[key] = "assertion failed";
+    var message = "assertion failed";
+    try { message = StringOf(describeFailure()); } catch (e) {}
+    if (first) failures[key] = slice(message, 0, 1000);
+    var error = new ErrorOf(message);
+    try { defineProperty(error, "name", { value: "AssertionError", enumerable: false }); } catch (e) {}
     throw error;
   }
 
-  function fmt(value) {
-    if (typeof value === "string") return stringify(value);
-    if (typeof value === "function") return "[Function]";
-    if (typeof value === "bigint") return String(value) + "n";
-    if (value === undefined) return "undefined";
-    if (typeof value === "number" && !isFinite(value)) return String(value);
-    try { var s = stringify(value); return s === undefined ? String(value) : s.length > 300 ? s.slice(0, 300) + "…" : s; }
-    catch (e) { return Object.prototype.toString.call(value); }
+  function registerTest(name, fn) {
+    if (tests.length >= ${MAX_TESTS}) { overflow = true; return; }
+    var full = "";
+    for (var i = 0; i < prefix.length; i++) full += prefix[i] + " > ";
+    append(tests, { __proto__: null, name: slice(full + name, 0, 300), fn: fn });
   }
 
-  function deepEqual(a, b) {
-    if (Object.is(a, b)) return true;
-    if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-    if (a instanceof Date) return a.getTime() === b.getTime();
-    if (a instanceof Map || a instanceof Set) return deepEqual(Array.from(a), Array.from(b));
-    var ka = Object.keys(a), kb = Object.keys(b);
-    if (ka.length !== kb.length) return false;
-    for (var i = 0; i < ka.length; i++) if (!Object.prototype.hasOwnProperty.call(b, ka[i]) || !deepEqual(a[ka[i]], b[ka[i]])) return false;
-    return true;
+  function deny(reason, what) {
+    append(violations, { __proto__: null, reason: reason, message: what + " is not allowed in the sandbox", key: StringOf(current) });
+    var error = new ErrorOf("Sandbox: " + what + " is not allowed (" + reason + ")");
+    try { defineProperty(error, "name", { value: "SandboxDenied", enumerable: false }); } catch (e) {}
+    throw error;
   }
 
-  function fail(message) { var e = new Error(message); e.name = "AssertionError"; throw e; }
-
-  function expect(actual) {
-    function make(negate) {
-      function check(pass, message) { if (pass === negate) fail((negate ? "not: " : "") + message); }
-      var m = {
-        toBe: function (x) { check(Object.is(actual, x), "expected " + fmt(actual) + " to be " + fmt(x)); },
-        toEqual: function (x) { check(deepEqual(actual, x), "expected " + fmt(actual) + " to equal " + fmt(x)); },
-        toBeCloseTo: function (x, digits) { var d = digits === undefined ? 2 : digits; check(Math.abs(actual - x) < Math.pow(10, -d) / 2, "expected " + fmt(actual) + " to be close to " + fmt(x)); },
-        toBeTruthy: function () { check(!!actual, "expected " + fmt(actual) + " to be truthy"); },
-        toBeFalsy: function () { check(!actual, "expected " + fmt(actual) + " to be falsy"); },
-        toBeNull: function () { check(actual === null, "expected " + fmt(actual) + " to be null"); },
-        toBeUndefined: function () { check(actual === undefined, "expected " + fmt(actual) + " to be undefined"); },
-        toBeDefined: function () { check(actual !== undefined, "expected a defined value"); },
-        toBeNaN: function () { check(Number.isNaN(actual), "expected " + fmt(actual) + " to be NaN"); },
-        toBeGreaterThan: function (x) { check(actual > x, "expected " + fmt(actual) + " > " + fmt(x)); },
-        toBeGreaterThanOrEqual: function (x) { check(actual >= x, "expected " + fmt(actual) + " >= " + fmt(x)); },
-        toBeLessThan: function (x) { check(actual < x, "expected " + fmt(actual) + " < " + fmt(x)); },
-        toBeLessThanOrEqual: function (x) { check(actual <= x, "expected " + fmt(actual) + " <= " + fmt(x)); },
-        toContain: function (x) { check(actual != null && actual.indexOf(x) !== -1, "expected " + fmt(actual) + " to contain " + fmt(x)); },
-        toHaveLength: function (n) { check(actual != null && actual.length === n, "expected length " + n + ", got " + fmt(actual == null ? actual : actual.length)); },
-        toMatch: function (re) { check(typeof re === "string" ? String(actual).indexOf(re) !== -1 : re.test(String(actual)), "expected " + fmt(actual) + " to match " + String(re)); },
-        toThrow: function (expected) {
-          var threw = false, error;
-          try { actual(); } catch (e) { threw = true; error = e; }
-          var text = error && error.message !== undefined ? String(error.message) : String(error);
-          var matches = threw && (expected === undefined || (typeof expected === "string" ? text.indexOf(expected) !== -1 : expected instanceof RegExp ? expected.test(text) : error instanceof expected));
-          check(matches, threw ? "expected the error " + fmt(text) + " to match " + String(expected) : "expected the function to throw");
-        }
-      };
-      m.toStrictEqual = m.toEqual;
-      return m;
-    }
-    var api = make(false);
-    api.not = make(true);
-    return api;
+  function errorText(e) {
+    try {
+      if (e && typeof e === "object" && "message" in e) return slice((e.name ? StringOf(e.name) + ": " : "") + StringOf(e.message), 0, 1000);
+      return slice(StringOf(e), 0, 1000);
+    } catch (x) { return "an error that could not be printed"; }
   }
+`;
 
-  function test(name, fn) { tests.push({ name: prefix.concat([String(name)]).join(" > "), fn: fn }); }
-  function describe(name, fn) { prefix.push(String(name)); try { fn(); } finally { prefix.pop(); } }
-  function each(table) {
-    return function (name, fn) {
-      table.forEach(function (row) {
-        var args = Array.isArray(row) ? row : [row];
-        var i = 0;
-        var title = String(name).replace(/%[sdipjo]/g, function () { return fmt(args[i++]); });
-        test(title, function () { return fn.apply(null, args); });
-      });
-    };
-  }
-  test.each = each; test.skip = function () {}; test.only = test;
-  describe.each = function (table) { return function (name, fn) { table.forEach(function (row) { describe(name, function () { fn.apply(null, Array.isArray(row) ? row : [row]); }); }); }; };
-
-  function assert(value, message) { if (!value) fail(message || "expected a truthy value"); }
-  assert.ok = assert;
-  assert.equal = assert.strictEqual = function (a, b) { if (!Object.is(a, b)) fail("expected " + fmt(a) + " to be " + fmt(b)); };
-  assert.notEqual = assert.notStrictEqual = function (a, b) { if (Object.is(a, b)) fail("expected " + fmt(a) + " not to be " + fmt(b)); };
-  assert.deepEqual = assert.deepStrictEqual = function (a, b) { if (!deepEqual(a, b)) fail("expected " + fmt(a) + " to equal " + fmt(b)); };
-  assert.throws = function (fn) { expect(fn).toThrow(); };
-
-  var harness = { test: test, it: test, describe: describe, expect: expect, assert: assert };
-  var noop = function () {};
-  harness.beforeEach = harness.afterEach = harness.beforeAll = harness.afterAll = noop;
+const REQUIRE = `
+  var FORBIDDEN = create(null);
+  ["fs", "fs/promises"].forEach(function (m) { FORBIDDEN[m] = "fs_denied"; });
+  ["net", "http", "https", "http2", "tls", "dgram", "dns", "dns/promises", "undici"].forEach(function (m) { FORBIDDEN[m] = "network_denied"; });
+  ["child_process", "worker_threads", "cluster"].forEach(function (m) { FORBIDDEN[m] = "spawn_denied"; });
+  var EXTENSIONS = [".tsx", ".ts", ".mjs", ".cjs", ".js"];
 
   function normalize(spec) {
-    var s = String(spec).replace(/^node:/, "");
-    return s.replace(/^\.\//, "").replace(/\.(ts|js|mjs|cjs|tsx)$/, "");
+    var s = StringOf(spec);
+    if (startsWith(s, "node:")) s = slice(s, 5);
+    if (startsWith(s, "./")) s = slice(s, 2);
+    for (var i = 0; i < EXTENSIONS.length; i++) if (endsWith(s, EXTENSIONS[i]) && s.length > EXTENSIONS[i].length) return slice(s, 0, s.length - EXTENSIONS[i].length);
+    return s;
   }
 
   function requireModule(spec) {
     var name = normalize(spec);
-    var base = name.split("/")[0] === "fs" ? "fs" : name;
-    if (FORBIDDEN[name] || FORBIDDEN[base]) deny(FORBIDDEN[name] || FORBIDDEN[base], "require('" + spec + "')");
+    var slash = apply(stringIndexOf, name, ["/"]);
+    var base = slash === -1 ? name : slice(name, 0, slash);
+    var reason = FORBIDDEN[name] || (base === "fs" ? "fs_denied" : undefined);
+    if (reason) deny(reason, "require('" + name + "')");
     if (name === "vitest" || name === "@jest/globals" || name === "test" || name === "bun:test") return harness;
     if (name === "assert" || name === "assert/strict") return assert;
     if (cache[name]) return cache[name].exports;
     var factory = modules[name];
-    if (!factory) throw new Error("Cannot find module '" + spec + "' (only the files under test are available)");
+    if (!factory) throw new ErrorOf("Cannot find module '" + name + "' (only the files under test are available)");
     var module = { exports: {} };
     cache[name] = module;
-    factory(module.exports, requireModule, module);
+    apply(factory, undefined, [module.exports, requireModule, module]);
     return module.exports;
   }
+`;
 
-  var console = {};
+const GLOBALS = `
+  var console = create(null);
   ["log", "info", "warn", "error", "debug"].forEach(function (level) {
     console[level] = function () {
-      if (logs.length < 200) logs.push(Array.prototype.map.call(arguments, function (a) { return typeof a === "string" ? a : fmt(a); }).join(" ").slice(0, 2000));
+      if (logs.length >= 200) return;
+      var line = "";
+      for (var i = 0; i < arguments.length && line.length < 2000; i++) line += (i ? " " : "") + (typeof arguments[i] === "string" ? arguments[i] : fmt(arguments[i]));
+      append(logs, slice(line, 0, 2000));
     };
   });
+  freeze(console);
 
   var globals = {
-    console: console, require: requireModule,
-    test: test, it: test, describe: describe, expect: expect,
+    console: console, require: freeze(requireModule),
+    test: test, it: test, describe: describe, expect: harness.expect,
     fetch: function () { deny("network_denied", "fetch()"); },
     XMLHttpRequest: function () { deny("network_denied", "XMLHttpRequest"); },
     WebSocket: function () { deny("network_denied", "WebSocket"); },
     EventSource: function () { deny("network_denied", "EventSource"); }
   };
   Object.keys(globals).forEach(function (key) {
-    Object.defineProperty(globalThis, key, { value: globals[key], writable: false, configurable: false, enumerable: false });
+    defineProperty(globalThis, key, { value: globals[key], writable: false, configurable: false, enumerable: false });
   });
+`;
 
-  function errorText(e) {
-    if (e && typeof e === "object" && "message" in e) return (e.name ? String(e.name) + ": " : "") + String(e.message);
-    return String(e);
+const HANDLE = `
+  function settle(i, state, error) {
+    if (states[i] !== "running") return;
+    states[i] = state;
+    if (state === "threw") errors[i] = errorText(error);
   }
 
-  return {
-    register: function (name, factory) { modules[normalize(name)] = factory; },
-    load: function (name) { requireModule("./" + name); },
-    count: function () { return tests.length; },
-    name: function (i) { return tests[i].name; },
-    run: function (i) {
-      var t = tests[i];
-      function done(error) { results[i] = error === undefined ? { status: "passed" } : { status: "failed", error: errorText(error).slice(0, 2000) }; }
-      try {
-        var out = t.fn();
-        if (out && typeof out.then === "function") return Promise.resolve(out).then(function () { done(); }, function (e) { done(e === undefined ? "rejected" : e); });
-        done();
-      } catch (e) { done(e === undefined ? "threw undefined" : e); }
-    },
-    report: function () {
-      return stringify({ results: results, violations: violations, logs: logs });
+  function run(i) {
+    var t = tests[i];
+    current = i;
+    states[i] = "running";
+    var out;
+    try {
+      out = apply(t.fn, undefined, []);
+      if (out === null || (typeof out !== "object" && typeof out !== "function") || typeof out.then !== "function") return settle(i, "returned");
+    } catch (e) { return settle(i, "threw", e === undefined ? "threw undefined" : e); }
+    var ok = function () { settle(i, "returned"); };
+    var ko = function (e) { settle(i, "threw", e === undefined ? "rejected" : e); };
+    try { apply(promiseThen, out, [ok, ko]); }
+    catch (notAPromise) {
+      try { apply(out.then, out, [ok, ko]); } catch (e) { settle(i, "threw", e); }
     }
-  };
+  }
+
+  return freeze({
+    __proto__: null,
+    register: function (name, factory) { modules[normalize(name)] = factory; },
+    load: function (name) {
+      current = "load:" + name;
+      try { requireModule("./" + name); return null; }
+      catch (e) { try { return slice(e && e.message !== undefined ? StringOf(e.message) : StringOf(e), 0, 1000); } catch (x) { return "an error that could not be printed"; } }
+    },
+    failure: function (key) { return failures[key]; },
+    count: function () { return tests.length; },
+    overflow: function () { return overflow; },
+    name: function (i) { return tests[i].name; },
+    run: run,
+    state: function (i) { return states[i]; },
+    error: function (i) { return errors[i]; },
+    violationCount: function () { return violations.length; },
+    violation: function (k, field) { return violations[k][field]; },
+    logCount: function () { return logs.length; },
+    log: function (k) { return logs[k]; }
+  });
+`;
+
+export const CONTEXT_PRELUDE = `(function () {
+  "use strict";
+${CONTEXT_INTRINSICS}
+${STATE}
+${CONTEXT_HARNESS}
+${REQUIRE}
+${GLOBALS}
+${HANDLE}
 })`;

@@ -38,7 +38,7 @@ describe("outer layers", () => {
     ]);
   });
 
-  it("the network guard refuses sockets, http, dns and fetch; nothing reaches a listening server", async () => {
+  it("the network guard refuses sockets of every kind, http, dns and fetch; nothing reaches a listening server", async () => {
     let connections = 0;
     const server = createServer((s) => {
       connections++;
@@ -53,12 +53,20 @@ describe("outer layers", () => {
         attempt("socket", `new (require("net").Socket)().connect(${port}, "127.0.0.1")`),
         attempt("http", `require("http").get("http://127.0.0.1:${port}/")`),
         attempt("dgram", `require("dgram").createSocket("udp4")`),
+        attempt("new dgram.Socket", `new (require("dgram").Socket)("udp4")`),
+        attempt("tls", `require("tls").connect(${port}, "127.0.0.1")`),
+        attempt("http2", `require("http2").connect("http://127.0.0.1:${port}")`),
         attempt("dns", `require("dns").lookup("localhost", () => {})`),
+        attempt("dns.Resolver", `new (require("dns").Resolver)()`),
+        attempt("dns.promises.Resolver", `new (require("dns").promises.Resolver)()`),
+        attempt("dns/promises", `require("dns/promises").resolve4("localhost")`),
         attempt("fetch", `fetch("http://127.0.0.1:${port}/")`),
       ].join("\n"),
     );
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    expect(out.split("\n").map((l) => l.split(": ")[1])).toEqual(Array(6).fill("SANDBOX_NETWORK_DENIED"));
+    const results = out.split("\n").map((l) => l.split(": "));
+    expect(results.filter(([, r]) => r !== "SANDBOX_NETWORK_DENIED")).toEqual([]);
+    expect(results).toHaveLength(12);
     expect(connections).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
-// The child's outer network wall, run in the host realm before anything else. Node 20's permission
+// The child's outer network wall, run in the host realm before anything else. Node's permission
 // model stops file access and child processes but not sockets, so every way to open one from
 // JavaScript is replaced by a function that records a violation and throws. User code never runs in
-// this realm (it runs in a vm context), so this layer only matters if the vm layer were escaped.
+// this realm (it runs in a vm context), and inside bubblewrap there is no network to reach, so this
+// layer only matters if the vm layer were escaped on a machine running without bubblewrap.
 export const HOST_GUARD = `
 var hostViolations = [];
 function hostDeny(what) {
@@ -13,25 +14,27 @@ function hostDeny(what) {
   };
 }
 (function guardNetwork() {
+  function denyAll(target, prefix, names) {
+    names.forEach(function (name) { if (typeof target[name] === "function") target[name] = hostDeny(prefix + name); });
+  }
   var net = require("node:net");
-  net.connect = net.createConnection = hostDeny("net.connect");
-  net.createServer = hostDeny("net.createServer");
-  net.Socket.prototype.connect = hostDeny("net.Socket.connect");
-  net.Server.prototype.listen = hostDeny("net.Server.listen");
-  var tls = require("node:tls");
-  tls.connect = hostDeny("tls.connect");
-  tls.createServer = hostDeny("tls.createServer");
-  require("node:dgram").createSocket = hostDeny("dgram.createSocket");
+  denyAll(net, "net.", ["connect", "createConnection", "createServer"]);
+  denyAll(net.Socket.prototype, "net.Socket.", ["connect"]);
+  denyAll(net.Server.prototype, "net.Server.", ["listen"]);
+  denyAll(require("node:tls"), "tls.", ["connect", "createServer"]);
+  var dgram = require("node:dgram");
+  denyAll(dgram.Socket.prototype, "dgram.Socket.", ["bind", "connect", "send", "sendto", "addMembership", "setBroadcast"]);
+  denyAll(dgram, "dgram.", ["createSocket", "Socket"]);
   ["node:http", "node:https"].forEach(function (name) {
-    var mod = require(name);
-    mod.request = mod.get = hostDeny(name + ".request");
-    mod.createServer = hostDeny(name + ".createServer");
+    denyAll(require(name), name.slice(5) + ".", ["request", "get", "createServer", "ClientRequest", "Server"]);
   });
-  var http2 = require("node:http2");
-  http2.connect = hostDeny("http2.connect");
-  http2.createServer = http2.createSecureServer = hostDeny("http2.createServer");
+  denyAll(require("node:http2"), "http2.", ["connect", "createServer", "createSecureServer"]);
   var dns = require("node:dns");
-  ["lookup", "resolve", "resolve4", "resolve6", "resolveAny"].forEach(function (fn) { dns[fn] = dns.promises[fn] = hostDeny("dns." + fn); });
+  [dns, dns.promises].forEach(function (api, i) {
+    var prefix = i ? "dns.promises." : "dns.";
+    denyAll(api.Resolver.prototype, prefix + "Resolver.", Object.getOwnPropertyNames(api.Resolver.prototype).filter(function (k) { return /^(resolve|reverse|lookup)/.test(k); }));
+    denyAll(api, prefix, Object.keys(api).filter(function (k) { return /^(resolve|reverse|lookup|Resolver$)/.test(k); }));
+  });
   ["fetch", "WebSocket", "EventSource"].forEach(function (name) {
     Object.defineProperty(globalThis, name, { value: hostDeny(name), writable: false, configurable: false });
   });
