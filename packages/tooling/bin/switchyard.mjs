@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBubblewrap } from "./bubblewrap.mjs";
 import { ensureChromium } from "./chromium.mjs";
 import { runDev } from "./dev.mjs";
 
@@ -52,10 +53,13 @@ const pnpmCmd = ensurePnpm();
 step("install", pnpm(pnpmCmd, ["install", ...(process.env.CI ? ["--frozen-lockfile"] : [])]));
 
 if (command === "dev") {
+  // Plan & build refuses to run generated code without bubblewrap; everything else works without it.
+  ensureBubblewrap();
   await runDev({ root });
 } else if (command === "test") {
   const started = Date.now();
   process.env.CHROMIUM_PATH = ensureChromium();
+  if (!ensureBubblewrap() && process.env.SANDBOX_ALLOW_WEAK !== "1") process.exit(1);
   step("lint", pnpm(pnpmCmd, ["run", "lint"]));
   step(
     "type-check and unit/integration tests",
