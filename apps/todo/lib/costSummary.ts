@@ -4,7 +4,7 @@ import { type Database, llmCalls, resultRows } from "@switchyard/db";
 import { defaultCatalog } from "@switchyard/router";
 import { and, eq, gte, sql } from "drizzle-orm";
 
-export const BASELINE_MODEL = "openai/gpt-4o";
+const BASELINE_MODEL = "openai/gpt-4o";
 
 export interface CostSummary {
   since: string;
@@ -23,7 +23,7 @@ function baselinePrice() {
   return { input: (price?.inputPerMTokens ?? 2.5) / 1e6, output: (price?.outputPerMTokens ?? 10) / 1e6 };
 }
 
-export function startOfUtcDay(now = new Date()): Date {
+function startOfUtcDay(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 

@@ -9,7 +9,7 @@ import { ApiError } from "@switchyard/server";
 const OPTIONS = { ttlMs: 24 * 3_600_000, leaseMs: 60_000 };
 const WAIT_MS = 15_000;
 
-export function fingerprintOf(body: unknown): string {
+function fingerprintOf(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
 }
 

@@ -1,8 +1,8 @@
 // What the todo API accepts and returns. Shared by the route handlers (validation) and the browser (types).
 import { z } from "zod";
 
-export const MAX_TITLE = 200;
-export const MAX_NOTES = 4000;
+const MAX_TITLE = 200;
+const MAX_NOTES = 4000;
 
 const tag = z.string().trim().toLowerCase().min(1).max(32);
 

@@ -27,7 +27,7 @@ export function imageModelOptions(env: Env = process.env): ImageModelOption[] {
     .map((m) => ({ id: m.id, label: m.label ?? m.id, perImageUsd: m.price?.perImage ?? null }));
 }
 
-export const defaultImageModel = (): string => defaultCatalog.defaults?.image ?? "auto";
+const defaultImageModel = (): string => defaultCatalog.defaults?.image ?? "auto";
 
 /** The first live endpoint of the model: requests that would hit the same upstream share one limiter. */
 export function endpointFamily(model: string, env: Env = process.env): string {

@@ -5,7 +5,7 @@ import { ledgerWhere, num, percentile } from "./ledgerSql.ts";
 import type { UsageFilters, UsageWindow } from "./usageQuery.ts";
 
 /** Lower edges of the bins after "$0"; costs are tiny, so each bin is ten times the one before. */
-export const COST_BIN_EDGES = [1e-12, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1] as const;
+const COST_BIN_EDGES = [1e-12, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1] as const;
 
 export interface CostBin {
   /** Inclusive lower edge in USD (0 for the "$0" bin). */

@@ -21,7 +21,7 @@ export interface LatencyPoint extends LatencyFigures {
   bucket: number;
 }
 
-export const NO_ENDPOINT = "(none)";
+const NO_ENDPOINT = "(none)";
 
 function figures() {
   return {

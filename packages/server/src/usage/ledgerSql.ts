@@ -38,7 +38,7 @@ export function num(fragment: SQL): SQL<number> {
 }
 
 /** Like num(), typed as nullable: an aggregate over no rows is null (drizzle skips the mapper for null). */
-export function numOrNull(fragment: SQL): SQL<number | null> {
+function numOrNull(fragment: SQL): SQL<number | null> {
   return sql<number | null>`(${fragment})::float8`.mapWith(Number);
 }
 

@@ -5,7 +5,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { ledgerWhere, modelName, num } from "./ledgerSql.ts";
 import type { UsageQuery, UsageWindow } from "./usageQuery.ts";
 
-export const LOG_PAGE_SIZE = 25;
+const LOG_PAGE_SIZE = 25;
 
 /** A ledger row as the page shows it: metadata only, no idempotency key (a client's own string). */
 export interface LedgerRowView {
@@ -35,7 +35,7 @@ export interface LedgerRowView {
   replay: boolean;
 }
 
-export function toRowView(r: LlmCall): LedgerRowView {
+function toRowView(r: LlmCall): LedgerRowView {
   return {
     requestId: r.requestId,
     kind: r.kind,

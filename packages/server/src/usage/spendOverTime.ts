@@ -5,9 +5,9 @@ import { bucketMs, ledgerWhere, modelName, num } from "./ledgerSql.ts";
 import { bucketStarts, type UsageFilters, type UsageGroup, type UsageWindow } from "./usageQuery.ts";
 
 /** Most series a chart can tell apart; the rest are summed as "other". */
-export const MAX_SERIES = 6;
-export const NONE_LABEL = "(none)";
-export const OTHER_LABEL = "other";
+const MAX_SERIES = 6;
+const NONE_LABEL = "(none)";
+const OTHER_LABEL = "other";
 
 export interface SpendPoint {
   bucket: number;

@@ -3,9 +3,9 @@
 import { LLM_CALL_OUTCOMES } from "@switchyard/db";
 import { z } from "zod";
 
-export const USAGE_RANGES = ["1h", "24h", "7d", "30d"] as const;
+const USAGE_RANGES = ["1h", "24h", "7d", "30d"] as const;
 export type UsageRange = (typeof USAGE_RANGES)[number];
-export const USAGE_GROUPS = ["model", "app", "feature"] as const;
+const USAGE_GROUPS = ["model", "app", "feature"] as const;
 export type UsageGroup = (typeof USAGE_GROUPS)[number];
 export type UsageBucket = "minute" | "hour" | "day";
 
@@ -26,7 +26,7 @@ export const BUCKET_MS: Record<UsageBucket, number> = { minute: 60_000, hour: 3_
 
 const name = z.string().trim().min(1).max(200).optional().catch(undefined);
 
-export const usageQuerySchema = z.object({
+const usageQuerySchema = z.object({
   range: z.enum(USAGE_RANGES).catch("24h"),
   groupBy: z.enum(USAGE_GROUPS).catch("model"),
   app: name,
