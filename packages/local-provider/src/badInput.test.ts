@@ -1,4 +1,4 @@
-import { errorBody } from "@switchyard/wire";
+import { upstreamErrorBody } from "@switchyard/wire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalProvider, startLocalProvider } from "./index.ts";
 
@@ -12,7 +12,7 @@ async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toBe("application/json");
   const body = await res.json();
-  expect(errorBody.safeParse(body).success).toBe(true);
+  expect(upstreamErrorBody.safeParse(body).success).toBe(true);
   expect(body.error.code).toBe(code);
   expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
   return body.error as { message: string };

@@ -1,13 +1,13 @@
 // `pnpm --filter @switchyard/local-provider start`: the provider on LOCAL_PROVIDER_PORT (4010) with
 // the profile file in LOCAL_PROVIDER_PROFILES (the shipped default), until SIGINT or SIGTERM.
+import { envVar } from "@switchyard/wire";
 import { z } from "zod";
 import { defaultProfilesPath, startLocalProvider } from "./index.ts";
 
-const unsetIfEmpty = (v: unknown) => (v === "" ? undefined : v);
 const env = z
   .object({
-    LOCAL_PROVIDER_PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).default(4010)),
-    LOCAL_PROVIDER_PROFILES: z.preprocess(unsetIfEmpty, z.string().default(defaultProfilesPath)),
+    LOCAL_PROVIDER_PORT: envVar(z.coerce.number().int().min(0).max(65535).default(4010)),
+    LOCAL_PROVIDER_PROFILES: envVar(z.string().default(defaultProfilesPath)),
   })
   .safeParse(process.env);
 if (!env.success) {

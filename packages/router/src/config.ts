@@ -1,28 +1,24 @@
 // Everything tunable, in one place: the environment (parsed with zod) and the engine's knobs with
 // their defaults. createRouter() merges the caller's partial config over these defaults.
+import { envVar } from "@switchyard/wire";
 import { z } from "zod";
 
-export const routerEnvSchema = z.object({
-  OPENROUTER_API_KEY: z.string().min(1).optional(),
-  OPENAI_API_KEY: z.string().min(1).optional(),
-  LOCAL_PROVIDER_URL: z.url().default("http://127.0.0.1:4010"),
+const routerEnvSchema = z.object({
+  OPENROUTER_API_KEY: envVar(z.string().min(1).optional()),
+  OPENAI_API_KEY: envVar(z.string().min(1).optional()),
+  LOCAL_PROVIDER_URL: envVar(z.url().default("http://127.0.0.1:4010")),
   /** Path of a JSON catalog override file. */
-  SWITCHYARD_CATALOG: z.string().min(1).optional(),
+  SWITCHYARD_CATALOG: envVar(z.string().min(1).optional()),
   /** pino level for the router's own logger ("info" shows one line per request). */
-  SWITCHYARD_LOG_LEVEL: z
-    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-    .default("warn"),
+  SWITCHYARD_LOG_LEVEL: envVar(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  ),
 });
 export type RouterEnv = z.infer<typeof routerEnvSchema>;
 
 /** Reads the router's variables from an env object (default process.env); empty strings count as unset. */
 export function parseRouterEnv(env: Record<string, string | undefined> = process.env): RouterEnv {
-  const picked: Record<string, string> = {};
-  for (const key of Object.keys(routerEnvSchema.shape)) {
-    const value = env[key];
-    if (value !== undefined && value !== "") picked[key] = value;
-  }
-  return routerEnvSchema.parse(picked);
+  return routerEnvSchema.parse(env);
 }
 
 export interface Timeouts {

@@ -1,7 +1,8 @@
 // One typed error family. Codes are stable strings that callers branch on; messages are for people
 // and never contain keys, prompt text or stack traces. HTTP statuses for the handler live here too.
+import { type ErrorBody, errorBody, type RoutingMeta } from "@switchyard/wire";
 
-export const errorStatus = {
+const errorStatus = {
   invalid_request: 400,
   no_candidate: 422,
   budget_exceeded: 402,
@@ -52,7 +53,7 @@ export class RouterError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly details: Record<string, unknown> | undefined;
   /** Routing metadata of the failed request, attached by the engine before it throws. */
-  routing: unknown;
+  routing: RoutingMeta | undefined;
 
   constructor(code: RouterErrorCode, message: string, options: RouterErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -68,15 +69,8 @@ export class RouterError extends Error {
   }
 
   /** The JSON body the handler and fetch face return (OpenAI-style `error` object). */
-  toBody(): { error: { code: RouterErrorCode; message: string; type: "switchyard"; details?: unknown } } {
-    return {
-      error: {
-        code: this.code,
-        message: this.message,
-        type: "switchyard",
-        ...(this.details ? { details: this.details } : {}),
-      },
-    };
+  toBody(): ErrorBody {
+    return errorBody(this.code, this.message, this.details);
   }
 }
 

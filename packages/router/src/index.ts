@@ -19,11 +19,10 @@ export {
   type PolicyOverrides,
   parseRouterEnv,
   type RouterEnv,
-  routerEnvSchema,
   type Timeouts,
 } from "./config.ts";
 export { describeLive } from "./describeLive.ts";
-export { errorStatus, isRouterError, RouterError, type RouterErrorCode } from "./errors.ts";
+export { isRouterError, RouterError, type RouterErrorCode } from "./errors.ts";
 export { createDispatcher } from "./execution/upstreamCall.ts";
 export { heuristicClassifier } from "./heuristicClassifier.ts";
 export { createRouter, type Router, type RouterConfig, type RouterEvents } from "./router.ts";

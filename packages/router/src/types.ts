@@ -1,9 +1,16 @@
 // Public types of the typed API: per-request options, routing metadata, and results.
-import type { ChatChunk, ChatResponse, EmbeddingResponse, ImageResponse } from "@switchyard/wire";
+import type {
+  ChatChunk,
+  ChatResponse,
+  EmbeddingResponse,
+  ImageResponse,
+  RoutingMeta,
+  Tier,
+} from "@switchyard/wire";
 import type { Timeouts } from "./config.ts";
-import type { Tier } from "./stores/types.ts";
 
-export type { Tier };
+/** What happened, attached to every result and to errors thrown after routing began (zod schema: wire's `routingMeta`). */
+export type { RoutingMeta, Tier };
 
 /** Routing hints and bookkeeping for one request. All optional. */
 export interface RequestOptions {
@@ -28,31 +35,6 @@ export interface RequestOptions {
   embedding?: number[];
   /** Per-request timeout overrides. */
   timeouts?: Partial<Timeouts>;
-}
-
-/** What happened, attached to every result and to errors thrown after routing began. */
-export interface RoutingMeta {
-  requestId: string;
-  modelRequested: string;
-  modelUsed: string | null;
-  /** Account label that served it ("OpenRouter", "local provider"). */
-  provider: string | null;
-  endpoint: string | null;
-  tier: Tier | null;
-  score: number | null;
-  reasons: string[];
-  threshold: number | null;
-  attempts: number;
-  /** True when the answer came from another endpoint or model than the first choice. */
-  failover: boolean;
-  fallbackChain: string[];
-  promptTokens: number | null;
-  completionTokens: number | null;
-  costUsd: number;
-  ttftMs: number | null;
-  latencyMs: number;
-  replay: boolean;
-  idempotencyKey: string | null;
 }
 
 export interface ChatResult {

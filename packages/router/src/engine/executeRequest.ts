@@ -178,7 +178,7 @@ export async function executeRequest<V, R>(
   } catch (err) {
     const error = recordFailure(deps, ctx, err);
     if (reservation) {
-      await deps.budget!.store.settle(reservation, (error.routing as RoutingMeta | undefined)?.costUsd ?? 0);
+      await deps.budget!.store.settle(reservation, error.routing?.costUsd ?? 0);
     }
     if (claimed) await deps.idempotency.release(claimed).catch(() => undefined);
     throw error;

@@ -1,6 +1,6 @@
 // Turns a non-2xx upstream answer into a typed RouterError: code from the status, Retry-After kept,
 // the upstream's own message kept short (it never contains our key; we never echo request text).
-import { errorBody } from "@switchyard/wire";
+import { upstreamErrorBody } from "@switchyard/wire";
 import { codeForUpstreamStatus, RouterError } from "../errors.ts";
 import { parseRetryAfter } from "./backoff.ts";
 import type { UpstreamCall } from "./upstreamCall.ts";
@@ -11,7 +11,7 @@ export async function upstreamError(call: UpstreamCall, idleMs: number, endpoint
   let upstreamMessage = "";
   try {
     const text = await call.text(idleMs, 64 * 1024);
-    const parsed = errorBody.safeParse(JSON.parse(text));
+    const parsed = upstreamErrorBody.safeParse(JSON.parse(text));
     if (parsed.success) upstreamMessage = parsed.data.error.message.slice(0, 300);
   } catch {
     // An unreadable error body still has a status; that is enough.

@@ -35,7 +35,7 @@ export function errorResponse(err: unknown): Response {
   const headers: Record<string, string> = { ...jsonHeaders, "x-should-retry": "false" };
   if (error.retryAfterSeconds !== undefined)
     headers["retry-after"] = String(Math.ceil(error.retryAfterSeconds));
-  if (error.routing) routingHeaders(error.routing as RoutingMeta, headers);
+  if (error.routing) routingHeaders(error.routing, headers);
   return new Response(JSON.stringify(error.toBody()), { status: error.status, headers });
 }
 

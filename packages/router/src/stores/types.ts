@@ -1,6 +1,7 @@
 // The three stores the engine writes through. The router ships in-memory versions (memory*.ts);
 // @switchyard/db implements the same contracts in Postgres. Each method is shaped so a Postgres
 // version can be one atomic statement (or one short transaction), safe across processes.
+import type { Tier } from "@switchyard/wire";
 
 /** A JSON-serialisable object (stored as jsonb). */
 export type StoredResponse = Record<string, unknown>;
@@ -48,7 +49,6 @@ export interface IdempotencyStore {
 export type LedgerKind = "request" | "attempt";
 export type LedgerOutcome = "ok" | "error" | "skipped" | "aborted";
 export type LedgerOperation = "chat" | "stream" | "embed" | "image";
-export type Tier = "fast" | "strong";
 
 export interface LedgerEntry {
   requestId: string;
