@@ -1,14 +1,16 @@
+import { envVar } from "@switchyard/wire";
 import { z } from "zod";
 
 /** Every environment variable this package reads, parsed in one place. */
 export const dbEnvSchema = z.object({
   /** A Postgres server with pgvector. Unset: the embedded PGlite database. */
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: envVar(
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+      .optional(),
+  ),
   /** Connections in the postgres.js pool (the DATABASE_URL path). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   /** Where the embedded PGlite keeps its files; `memory://` keeps nothing. */
