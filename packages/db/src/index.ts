@@ -4,5 +4,6 @@ export { DbConfigError, type DbEnv, dbEnv, dbEnvSchema } from "./env.ts";
 export { applyMigrations, type MigrationResult } from "./migrate.ts";
 export { defaultDataDir, defaultMigrationsFolder, findRepoRoot } from "./paths.ts";
 export { type PgliteServer, type PgliteServerOptions, startPgliteServer } from "./pgliteServer.ts";
+export * from "./rateLimits/index.ts";
 export * from "./routerStores/index.ts";
 export * from "./schema/index.ts";

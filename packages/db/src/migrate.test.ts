@@ -11,14 +11,19 @@ import { committedMigrations } from "./testing/testDatabases.ts";
 
 const MIGRATIONS = committedMigrations();
 const TABLES = [
+  "accounts",
   "budget_spend",
   "budgets",
   "credit_snapshots",
   "idempotency_keys",
   "images",
   "llm_calls",
+  "rate_limits",
+  "sessions",
   "todo_builds",
   "todos",
+  "users",
+  "verifications",
 ];
 
 describe("migrations", () => {

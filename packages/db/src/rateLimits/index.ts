@@ -1,0 +1,7 @@
+export {
+  consumeRateLimit,
+  purgeRateLimits,
+  type RateLimitDecision,
+  type RateLimitRule,
+  rateLimitRuleSchema,
+} from "./consumeRateLimit.ts";
