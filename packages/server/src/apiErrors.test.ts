@@ -1,16 +1,18 @@
 import { RouterError } from "@switchyard/router";
+import { errorBodySchema } from "@switchyard/wire";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ApiError, errorResponse, readJson } from "./apiErrors.ts";
 
-const bodyOf = async (res: Response) => (await res.json()) as { error: Record<string, unknown> };
+// Every error body has wire's one shape, the router's handler's too.
+const bodyOf = async (res: Response) => errorBodySchema.parse(await res.json());
 
 describe("errorResponse", () => {
   it("answers an ApiError with its status, code, message and Retry-After", async () => {
     const res = errorResponse(new ApiError("queue_full", "Full.", 429, { retryAfterSeconds: 2.2 }));
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("3");
-    expect((await bodyOf(res)).error).toMatchObject({ code: "queue_full", message: "Full." });
+    expect((await bodyOf(res)).error).toEqual({ code: "queue_full", message: "Full.", type: "switchyard" });
   });
 
   it("turns a zod error into invalid_request with the issues as details", async () => {
@@ -26,7 +28,7 @@ describe("errorResponse", () => {
     const res = errorResponse(routerError);
     expect(res.status).toBe(routerError.status);
     expect(res.headers.get("retry-after")).toBe("1");
-    expect(await res.json()).toEqual(routerError.toBody());
+    expect(await bodyOf(res)).toEqual(routerError.toBody());
   });
 
   it("shows nothing of an unknown error", async () => {
@@ -36,7 +38,7 @@ describe("errorResponse", () => {
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain("hunter2");
-    expect(JSON.parse(text).error.code).toBe("internal");
+    expect(errorBodySchema.parse(JSON.parse(text)).error.code).toBe("internal");
   });
 });
 

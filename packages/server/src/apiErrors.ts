@@ -1,6 +1,8 @@
 // Typed JSON errors for the apps' route handlers: a stable code, a human message, the right status,
 // and never a stack trace. Router errors keep their own codes; validation errors become invalid_request.
+// Every body is wire's errorBody, the shape the router's handler answers with too.
 import { isRouterError } from "@switchyard/router";
+import { errorBody } from "@switchyard/wire";
 import { z } from "zod";
 
 export interface ApiErrorOptions {
@@ -27,8 +29,7 @@ export class ApiError extends Error {
 function jsonError(code: string, message: string, status: number, options: ApiErrorOptions = {}): Response {
   const headers: Record<string, string> = {};
   if (options.retryAfterSeconds) headers["retry-after"] = String(Math.ceil(options.retryAfterSeconds));
-  const body = { error: { code, message, ...(options.details ? { details: options.details } : {}) } };
-  return Response.json(body, { status, headers });
+  return Response.json(errorBody(code, message, options.details), { status, headers });
 }
 
 /** Turns anything a route threw into a JSON error response; unknown errors are logged, not shown. */
