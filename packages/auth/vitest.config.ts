@@ -1,0 +1,3 @@
+import { defineTestConfig } from "@switchyard/tooling/vitest";
+
+export default defineTestConfig();
