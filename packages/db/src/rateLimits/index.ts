@@ -1,3 +1,4 @@
+// The Postgres rate limiter every process on the database shares (see consumeRateLimit.ts).
 export {
   consumeRateLimit,
   purgeRateLimits,
