@@ -1,33 +1,22 @@
 // @switchyard/router: the routing engine. See README.md for concepts, API, config and error codes.
-export type {
-  Account,
-  Capability,
-  Catalog,
-  CatalogModel,
-  CatalogOverride,
-  Price,
-  Route,
-} from "./catalog/catalogSchema.ts";
-export { catalogOverrideSchema, catalogSchema } from "./catalog/catalogSchema.ts";
+// Exports what apps, db, server, bench and the docs use, and the types that name createRouter's config.
+export type { Catalog, CatalogOverride, Price } from "./catalog/catalogSchema.ts";
 export { defaultCatalog } from "./catalog/defaultCatalog.ts";
+export { describeLive } from "./catalog/describeLive.ts";
 export { buildCatalog, loadCatalogFile } from "./catalog/loadCatalog.ts";
-export type { Classifier, ComplexityInput, ComplexityVerdict } from "./classifier.ts";
+export type { Classifier, ComplexityInput, ComplexityVerdict } from "./classifier/classifier.ts";
 export {
   type BudgetLimits,
   defaultPolicy,
-  type EnginePolicy,
   type PolicyOverrides,
   parseRouterEnv,
-  type RouterEnv,
   type Timeouts,
 } from "./config.ts";
-export { describeLive } from "./describeLive.ts";
 export { isRouterError, RouterError, type RouterErrorCode } from "./errors.ts";
-export { createDispatcher } from "./execution/upstreamCall.ts";
-export { heuristicClassifier } from "./heuristicClassifier.ts";
 export { createRouter, type Router, type RouterConfig, type RouterEvents } from "./router.ts";
+export { MemoryLedgerSink } from "./sinks/memoryLedgerSink.ts";
 export { MemoryBudgetStore } from "./stores/memoryBudgetStore.ts";
 export { MemoryIdempotencyStore } from "./stores/memoryIdempotencyStore.ts";
-export { MemoryLedgerSink } from "./stores/memoryLedgerSink.ts";
 export type * from "./stores/types.ts";
 export type * from "./types.ts";
+export { createDispatcher } from "./upstream/upstreamCall.ts";

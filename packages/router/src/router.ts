@@ -4,27 +4,20 @@ import type { ChatRequest, chatRequest, EmbeddingRequest } from "@switchyard/wir
 import pino, { type Logger } from "pino";
 import type { z } from "zod";
 import type { CatalogOverride } from "./catalog/catalogSchema.ts";
+import { liveLabel } from "./catalog/describeLive.ts";
+import { type LiveAccount, LiveCatalog, liveAccounts } from "./catalog/liveCatalog.ts";
 import { buildCatalog, loadCatalogFile } from "./catalog/loadCatalog.ts";
-import type { Classifier } from "./classifier.ts";
+import type { Classifier } from "./classifier/classifier.ts";
+import { heuristicClassifier } from "./classifier/heuristicClassifier.ts";
 import { type BudgetLimits, mergePolicy, type PolicyOverrides, parseRouterEnv } from "./config.ts";
 import { CreditMonitor } from "./credits/creditMonitor.ts";
-import { chat } from "./engine/chat.ts";
-import { embed } from "./engine/embed.ts";
 import type { EngineDeps } from "./engine/engineDeps.ts";
-import { image } from "./engine/image.ts";
-import { stream } from "./engine/stream.ts";
-import { createDispatcher } from "./execution/upstreamCall.ts";
 import { HealthRegistry } from "./health/healthRegistry.ts";
-import { heuristicClassifier } from "./heuristicClassifier.ts";
-import {
-  checkChatRequest,
-  checkEmbeddingRequest,
-  checkImageRequest,
-  createHandler,
-  parseBody,
-} from "./http/handler.ts";
-import { liveLabel } from "./liveLabel.ts";
-import { type LiveAccount, LiveCatalog, liveAccounts } from "./policy/liveCatalog.ts";
+import { createHandler } from "./http/handler.ts";
+import { chat } from "./operations/chat.ts";
+import { embed } from "./operations/embed.ts";
+import { image } from "./operations/image.ts";
+import { stream } from "./operations/stream.ts";
 import { LedgerWriter } from "./sinks/ledgerWriter.ts";
 import { otelLedgerSink } from "./sinks/otelLedgerSink.ts";
 import { pinoLedgerSink } from "./sinks/pinoLedgerSink.ts";
@@ -41,6 +34,14 @@ import type {
   RequestOptions,
   RouterStream,
 } from "./types.ts";
+import { createDispatcher } from "./upstream/upstreamCall.ts";
+import {
+  checkChatRequest,
+  checkEmbeddingRequest,
+  checkImageRequest,
+  parseBody,
+  type Validator,
+} from "./validate.ts";
 
 // The options of a call that passes none (shared and frozen: the engine only reads them).
 const noOptions: RequestOptions = Object.freeze({});
@@ -118,6 +119,21 @@ function accountHeaders(
   return headers;
 }
 
+/** Checks a typed call's body, then runs the operation; a bad body rejects like any other failure. */
+function validated<Q, R>(
+  operation: (deps: EngineDeps, req: Q, options: RequestOptions) => Promise<R>,
+  deps: EngineDeps,
+  check: Validator<Q>,
+  body: unknown,
+  options: RequestOptions,
+): Promise<R> {
+  try {
+    return operation(deps, parseBody(check, body), options);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
 export function createRouter(config: RouterConfig = {}): Router {
   const env = parseRouterEnv(config.env);
   const rawEnv = config.env ?? process.env;
@@ -170,26 +186,18 @@ export function createRouter(config: RouterConfig = {}): Router {
   const handler = createHandler(api);
 
   return {
-    chat: (req, o = noOptions) => {
-      // Not async: an async wrapper would cost one more promise and two microtask turns per call.
-      try {
-        return api.chat(parseBody(checkChatRequest, req), o);
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    },
-    stream: (req, o = noOptions) => api.stream(parseBody(checkChatRequest, { ...req, stream: true }), o),
-    embed: async (req, o = noOptions) =>
-      api.embed(
-        parseBody(checkEmbeddingRequest, {
-          model: req.model ?? "auto",
-          input: req.input,
-          dimensions: req.dimensions,
-        }),
+    chat: (req, o = noOptions) => validated(chat, deps, checkChatRequest, req, o),
+    stream: (req, o = noOptions) => stream(deps, parseBody(checkChatRequest, { ...req, stream: true }), o),
+    embed: (req, o = noOptions) =>
+      validated(
+        embed,
+        deps,
+        checkEmbeddingRequest,
+        { model: req.model ?? "auto", input: req.input, dimensions: req.dimensions },
         o,
       ),
-    image: async (req, o = noOptions) =>
-      api.image(parseBody(checkImageRequest, { ...req, model: req.model ?? "auto" }), o),
+    image: (req, o = noOptions) =>
+      validated(image, deps, checkImageRequest, { ...req, model: req.model ?? "auto" }, o),
     fetch: (input, init) => handler(input instanceof Request && !init ? input : new Request(input, init)),
     handler,
     breakerStates: () => health.snapshot(),

@@ -5,8 +5,8 @@ import type { EventEmitter } from "node:events";
 import type { Logger } from "pino";
 import { type Dispatcher, fetch } from "undici";
 import { z } from "zod";
+import type { LiveAccount } from "../catalog/liveCatalog.ts";
 import type { CreditPolicy } from "../config.ts";
-import type { LiveAccount } from "../policy/liveCatalog.ts";
 import type { CreditBalance } from "../types.ts";
 
 const keyInfo = z.object({

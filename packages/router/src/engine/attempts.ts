@@ -1,46 +1,21 @@
-// The parts of one upstream attempt that executeRequest's loop uses: what a Plan supplies
-// (AttemptSpec), what a successful attempt yields, the call's options, and how a failure, a backoff
-// pause and a wait for a reopening breaker are handled.
+// The parts of one upstream attempt that executeRequest's loop uses: the call's options, and how a
+// failure, a backoff pause and a wait for a reopening breaker are handled.
+import type { LiveRoute } from "../catalog/liveCatalog.ts";
 import { asRouterError, RouterError } from "../errors.ts";
-import { sleep } from "../execution/backoff.ts";
-import { type CallOptions, deadlinePassed, type UpstreamCall } from "../execution/upstreamCall.ts";
-import type { LiveRoute } from "../policy/liveCatalog.ts";
-import type { UsageFigures } from "./cost.ts";
+import { sleep } from "../upstream/backoff.ts";
+import { type CallOptions, deadlinePassed } from "../upstream/upstreamCall.ts";
 import type { EngineDeps } from "./engineDeps.ts";
+import type { Plan } from "./plan.ts";
 import type { RequestContext } from "./requestContext.ts";
-
-export interface AttemptSpec<T> {
-  /** Path under the route's base URL, e.g. "/chat/completions". */
-  path: (route: LiveRoute) => string;
-  stream: boolean;
-  body: (route: LiveRoute) => string;
-  /** Reads a 2xx response. A stream resolves once its first token arrived. */
-  consume: (call: UpstreamCall, route: LiveRoute, startedAt: number) => Promise<AttemptSuccess<T>>;
-}
-
-export interface AttemptSuccess<T> {
-  value: T;
-  usage: UsageFigures | null;
-  ttftMs: number | null;
-  /** Streams: the attempt row and final health sample are written when the stream ends. */
-  open?: boolean;
-}
-
-export interface AttemptWin<T> extends AttemptSuccess<T> {
-  route: LiveRoute;
-  attempt: number;
-  call: UpstreamCall;
-  attemptStartedAt: number;
-}
 
 /** Errors that end the request at once: no retry, no failover. */
 export const endsRequest = new Set(["invalid_request", "content_refused", "aborted", "timeout_total"]);
 
-export function callOptions<T>(
+export function callOptions<V, R>(
   deps: EngineDeps,
   ctx: RequestContext,
   route: LiveRoute,
-  spec: AttemptSpec<T>,
+  plan: Plan<V, R>,
 ): CallOptions {
   const t = ctx.timeouts;
   const headers = deps.headers.get(route.account)!;
@@ -48,9 +23,9 @@ export function callOptions<T>(
   return {
     method: "POST",
     headers: key ? { ...headers, "idempotency-key": key } : headers,
-    body: spec.body(route),
+    body: plan.body(route),
     connectTimeoutMs: t.connectMs,
-    headersTimeoutMs: spec.stream ? t.firstTokenMs : t.responseMs,
+    headersTimeoutMs: plan.stream ? t.firstTokenMs : t.responseMs,
     headersTimeoutCode: "timeout_first_token",
   };
 }

@@ -1,9 +1,10 @@
 // Daily USD budgets per app / feature / user. Before the upstream call the engine reserves an upper
 // bound of the cost in every applicable scope at once (atomic in the store), then settles to the
 // actual cost. Concurrent requests can therefore never spend past a limit.
+
+import type { LiveRoute } from "../catalog/liveCatalog.ts";
 import type { BudgetLimits } from "../config.ts";
 import { RouterError } from "../errors.ts";
-import type { LiveRoute } from "../policy/liveCatalog.ts";
 import type { BudgetReservation, BudgetScope, BudgetStore } from "../stores/types.ts";
 import type { RequestContext } from "./requestContext.ts";
 

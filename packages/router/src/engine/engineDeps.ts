@@ -1,10 +1,10 @@
 // What the engine's parts share: the live catalog, health, HTTP dispatcher, policy, stores and sinks.
 import type { EventEmitter } from "node:events";
 import type { Dispatcher } from "undici";
+import type { LiveAccount, LiveCatalog } from "../catalog/liveCatalog.ts";
 import type { BudgetLimits, EnginePolicy } from "../config.ts";
 import type { HealthRegistry } from "../health/healthRegistry.ts";
-import type { LiveAccount, LiveCatalog } from "../policy/liveCatalog.ts";
-import type { Classify } from "../policy/resolveModel.ts";
+import type { Classify } from "../selection/resolveModel.ts";
 import type { LedgerWriter } from "../sinks/ledgerWriter.ts";
 import type { BudgetStore, IdempotencyStore } from "../stores/types.ts";
 

@@ -1,17 +1,16 @@
 // The skeleton every call shares, streams included: idempotency claim, model resolution, candidate
 // selection, budget reservation, the attempts, then ledger, budget settlement and idempotency
 // completion (a stream's reader does the last three when the stream ends).
+
+import type { LiveRoute } from "../catalog/liveCatalog.ts";
 import { asRouterError, type RouterError } from "../errors.ts";
-import { fullJitterDelay } from "../execution/backoff.ts";
-import { deadlinePassed, UpstreamCall } from "../execution/upstreamCall.ts";
-import { upstreamError } from "../execution/upstreamError.ts";
-import type { LiveRoute } from "../policy/liveCatalog.ts";
-import { type CandidateQuery, selectCandidates } from "../policy/selectCandidates.ts";
+import { selectCandidates } from "../selection/selectCandidates.ts";
 import type { BudgetReservation, StoredResponse } from "../stores/types.ts";
 import type { RoutingMeta } from "../types.ts";
+import { fullJitterDelay } from "../upstream/backoff.ts";
+import { deadlinePassed, UpstreamCall } from "../upstream/upstreamCall.ts";
+import { upstreamError } from "../upstream/upstreamError.ts";
 import {
-  type AttemptSpec,
-  type AttemptWin,
   abortedError,
   callOptions,
   endsRequest,
@@ -22,24 +21,8 @@ import {
 import { budgetScopes, reserveBudget } from "./budget.ts";
 import type { EngineDeps } from "./engineDeps.ts";
 import { claimKey, fingerprint } from "./idempotency.ts";
+import type { AttemptWin, Plan } from "./plan.ts";
 import type { RequestContext } from "./requestContext.ts";
-
-export interface Plan<V, R> {
-  /** Resolves the models to try (may consult the classifier and set ctx.tier/score). */
-  resolve: () => Promise<string[]>;
-  query: CandidateQuery;
-  /** Upper bound of the cost for the budget reservation. */
-  estimateUsd: (candidates: LiveRoute[]) => number;
-  spec: AttemptSpec<V>;
-  build: (value: V, routing: RoutingMeta) => R;
-  /**
-   * A stream's result once its first token arrived (the attempt is still open): its reader writes
-   * the ledger rows and settles the budget reservation when the stream ends.
-   */
-  opened?: (win: AttemptWin<V>, reservation: BudgetReservation | null) => R;
-  /** What identifies the request for idempotency (the request body); undefined: not idempotent. */
-  identity: unknown;
-}
 
 const routeLabel = (route: LiveRoute) => route.label;
 
@@ -59,8 +42,7 @@ export async function executeRequest<V, R>(
   ctx: RequestContext,
   plan: Plan<V, R>,
 ): Promise<R> {
-  // One function for the whole skeleton, attempts included: a nested async function would keep
-  // its own suspended frame alive for as long as the upstream takes (see the README's Overhead section).
+  // One function, attempts included: one suspended frame per waiting request (README, Overhead).
   const key = plan.identity === undefined ? undefined : ctx.options.idempotencyKey;
   let claimed: string | null = null;
   let reservation: BudgetReservation | null = null;
@@ -79,7 +61,6 @@ export async function executeRequest<V, R>(
         plan.estimateUsd(candidates),
       );
     }
-    const { spec } = plan;
     const { retry } = deps.policy;
     const signal = ctx.options.signal;
     const n = candidates.length;
@@ -112,11 +93,11 @@ export async function executeRequest<V, R>(
       let open = false;
       try {
         if (ctx.remaining() <= 0) throw deadlinePassed(ctx.timeouts.totalMs);
-        await call.start(route.url, spec.path(route), deps.dispatcher, callOptions(deps, ctx, route, spec));
+        await call.start(route.url, plan.path(route), deps.dispatcher, callOptions(deps, ctx, route, plan));
         if (call.status < 200 || call.status >= 300) {
           throw await upstreamError(call, ctx.timeouts.idleMs, route.route.endpoint);
         }
-        const got = await spec.consume(call, route, startedAt);
+        const got = await plan.consume(call, route, startedAt);
         open = got.open === true;
         if (open) {
           route.health.breaker.onSuccess();
@@ -125,7 +106,7 @@ export async function executeRequest<V, R>(
           route.health.recordSuccess(latency, got.ttftMs, got.usage?.completionTokens ?? null);
           ctx.attemptRow(route, attempt, "ok", null, got.usage, got.ttftMs, latency);
         }
-        // Spelled out rather than spread: a spread here costs microseconds per request.
+        // Spelled out rather than spread (README, Overhead).
         win = {
           value: got.value,
           usage: got.usage,
@@ -174,7 +155,7 @@ export async function executeRequest<V, R>(
         .complete(done, { value: win.value, routing } as unknown as StoredResponse)
         .catch(() => deps.idempotency.release(done).catch(() => undefined));
     }
-    return plan.build(win.value, routing);
+    return plan.build!(win.value, routing);
   } catch (err) {
     const error = recordFailure(deps, ctx, err);
     if (reservation) {
@@ -198,5 +179,5 @@ function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknown): Rou
 function replay<V, R>(deps: EngineDeps, ctx: RequestContext, plan: Plan<V, R>, stored: Stored<V>): R {
   const routing = ctx.finishReplay(stored.routing);
   deps.ledger.write(ctx.rows);
-  return plan.build(stored.value, routing);
+  return plan.build!(stored.value, routing);
 }

@@ -3,8 +3,8 @@
 // with a different request is a conflict; a concurrent repeat polls until the first one finishes.
 import { createHash } from "node:crypto";
 import { RouterError } from "../errors.ts";
-import { sleep } from "../execution/backoff.ts";
 import type { StoredResponse } from "../stores/types.ts";
+import { sleep } from "../upstream/backoff.ts";
 import type { EngineDeps } from "./engineDeps.ts";
 import type { RequestContext } from "./requestContext.ts";
 

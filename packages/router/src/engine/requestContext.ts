@@ -1,14 +1,14 @@
 // The state of one request while the engine works on it: who asked, what was chosen, every attempt.
 // It turns into the ledger rows and the RoutingMeta the caller gets back.
 import { randomUUID } from "node:crypto";
+import type { LiveRoute } from "../catalog/liveCatalog.ts";
 import type { Timeouts } from "../config.ts";
-import type { LiveRoute } from "../policy/liveCatalog.ts";
 import type { LedgerEntry, LedgerOperation, LedgerOutcome } from "../stores/types.ts";
 import type { RequestOptions, RoutingMeta, Tier } from "../types.ts";
 import type { UsageFigures } from "./cost.ts";
 
 export class RequestContext {
-  /** Epoch ms (a Date is made per ledger row: one kept per waiting request costs a hundred bytes). */
+  /** Epoch ms: a Date is made per ledger row, not kept while the request waits (README, Overhead). */
   readonly createdAt = Date.now();
   readonly startedAt = performance.now();
   readonly deadline: number;
@@ -42,10 +42,7 @@ export class RequestContext {
     this.deadline = this.startedAt + this.timeouts.totalMs;
   }
 
-  /**
-   * Made on first use (the first ledger row), not with the context: a UUID is a tree of a dozen
-   * concatenated strings, which would otherwise stay alive for as long as the upstream takes.
-   */
+  /** Made on first use (the first ledger row), not kept while the request waits (README, Overhead). */
   get requestId(): string {
     this.#requestId ??= randomUUID();
     return this.#requestId;

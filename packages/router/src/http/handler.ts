@@ -2,7 +2,12 @@
 // (JSON or SSE), .../embeddings, .../images/generations, GET .../models. Any path prefix works, so
 // it mounts under a Next route or serves as the openai SDK's / LangChain's `fetch`.
 // Routing metadata rides in x-switchyard-* headers and a `switchyard` field (last SSE chunk for streams).
-import { chatRequest, embeddingRequest, encodeEmbedding, imageRequest } from "@switchyard/wire";
+import {
+  type chatRequest,
+  type embeddingRequest,
+  encodeEmbedding,
+  type imageRequest,
+} from "@switchyard/wire";
 import type { z } from "zod";
 import { asRouterError, RouterError } from "../errors.ts";
 import type {
@@ -13,7 +18,13 @@ import type {
   RouterStream,
   RoutingMeta,
 } from "../types.ts";
-import { type Validator, validator } from "../validate.ts";
+import {
+  checkChatRequest,
+  checkEmbeddingRequest,
+  checkImageRequest,
+  parseBody,
+  readJson,
+} from "../validate.ts";
 import { optionsFromRequest } from "./requestOptions.ts";
 import { routingHeaders } from "./routingHeaders.ts";
 
@@ -25,7 +36,6 @@ export interface HandlerApi {
   models(): { id: string; capabilities: string[] }[];
 }
 
-const maxBodyBytes = 8 * 1024 * 1024;
 const jsonHeaders = { "content-type": "application/json" };
 const encoder = new TextEncoder();
 
@@ -37,33 +47,6 @@ export function errorResponse(err: unknown): Response {
     headers["retry-after"] = String(Math.ceil(error.retryAfterSeconds));
   if (error.routing) routingHeaders(error.routing, headers);
   return new Response(JSON.stringify(error.toBody()), { status: error.status, headers });
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBodyBytes)
-    throw new RouterError("invalid_request", `Request body over ${maxBodyBytes} bytes.`);
-  const text = await request.text();
-  if (text.length > maxBodyBytes)
-    throw new RouterError("invalid_request", `Request body over ${maxBodyBytes} bytes.`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new RouterError("invalid_request", "Request body is not valid JSON.");
-  }
-}
-
-export const checkChatRequest = validator(chatRequest);
-export const checkEmbeddingRequest = validator(embeddingRequest);
-export const checkImageRequest = validator(imageRequest);
-
-/** The validated body, or an invalid_request error that names what is wrong. */
-export function parseBody<T>(check: Validator<T>, body: unknown): T {
-  const parsed = check(body);
-  if (parsed.success) return parsed.data;
-  // Paths and messages only: never echo the caller's values back.
-  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
-  throw new RouterError("invalid_request", `Invalid request: ${issues.join("; ")}`);
 }
 
 export function createHandler(api: HandlerApi): (request: Request) => Promise<Response> {

@@ -1,6 +1,7 @@
-// The three stores the engine writes through. The router ships in-memory versions (memory*.ts);
-// @switchyard/db implements the same contracts in Postgres. Each method is shaped so a Postgres
-// version can be one atomic statement (or one short transaction), safe across processes.
+// The three stores the engine writes through. The router ships in-memory versions (memory*.ts here,
+// sinks/memoryLedgerSink.ts); @switchyard/db implements the same contracts in Postgres. Each method
+// is shaped so a Postgres version can be one atomic statement (or one short transaction), safe
+// across processes.
 import type { Tier } from "@switchyard/wire";
 
 /** A JSON-serialisable object (stored as jsonb). */

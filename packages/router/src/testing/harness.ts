@@ -4,7 +4,7 @@ import { type LocalProvider, startLocalProvider } from "@switchyard/local-provid
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { PolicyOverrides } from "../config.ts";
 import { createRouter, type Router, type RouterConfig } from "../router.ts";
-import { MemoryLedgerSink } from "../stores/memoryLedgerSink.ts";
+import { MemoryLedgerSink } from "../sinks/memoryLedgerSink.ts";
 
 export const fastPolicy: PolicyOverrides = {
   timeouts: { connectMs: 2_000, firstTokenMs: 5_000, idleMs: 5_000, responseMs: 10_000, totalMs: 30_000 },

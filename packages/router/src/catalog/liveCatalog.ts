@@ -1,9 +1,10 @@
 // The catalog narrowed to what is reachable right now: accounts with a key (or the local provider
 // when no key is set), each route resolved to its URL and its health object once, at start-up, so
 // the request path does no lookups or string building.
-import type { Account, Catalog, CatalogModel, Route } from "../catalog/catalogSchema.ts";
+
 import type { HealthRegistry } from "../health/healthRegistry.ts";
 import type { RouteHealth } from "../health/routeHealth.ts";
+import type { Account, Catalog, CatalogModel, Route } from "./catalogSchema.ts";
 
 export interface LiveAccount extends Account {
   apiKey: string | null;

@@ -1,9 +1,9 @@
 // Filters and orders the routes that may serve a request. A request nothing can serve fails at once
 // with `no_candidate`, naming which filter removed which endpoints.
 import type { Capability, CatalogModel } from "../catalog/catalogSchema.ts";
+import type { LiveCatalog, LiveRoute } from "../catalog/liveCatalog.ts";
 import { RouterError } from "../errors.ts";
 import type { RequestOptions } from "../types.ts";
-import type { LiveCatalog, LiveRoute } from "./liveCatalog.ts";
 
 /** What a request needs of an endpoint (the models to try are passed beside it). */
 export interface CandidateQuery {

@@ -1,7 +1,7 @@
 // Request bodies as each kind of upstream wants them. OpenRouter gets the routing hints as its own
 // `provider` and `models` fields; other upstreams never see those fields (OpenAI rejects them).
 import type { ChatRequest, EmbeddingRequest } from "@switchyard/wire";
-import type { LiveCatalog, LiveRoute } from "../policy/liveCatalog.ts";
+import type { LiveCatalog, LiveRoute } from "../catalog/liveCatalog.ts";
 import type { RequestOptions } from "../types.ts";
 
 function openRouterProvider(

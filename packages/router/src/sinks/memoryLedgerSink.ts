@@ -1,5 +1,5 @@
 // Keeps ledger rows in an array: for tests, scripts and the apps' offline demos.
-import type { LedgerEntry, LedgerSink } from "./types.ts";
+import type { LedgerEntry, LedgerSink } from "../stores/types.ts";
 
 export class MemoryLedgerSink implements LedgerSink {
   readonly entries: LedgerEntry[] = [];

@@ -1,20 +1,20 @@
-// Non-streaming chat: a Plan for executeRequest.
+// Chat, non-streaming: the plan executeRequest runs, and what chat and stream plans share.
 import { type ChatRequest, type ChatResponse, chatResponse } from "@switchyard/wire";
+import type { LiveRoute } from "../catalog/liveCatalog.ts";
+import { costUpperBound } from "../engine/budget.ts";
+import { costFromUsage } from "../engine/cost.ts";
+import type { EngineDeps } from "../engine/engineDeps.ts";
+import { executeRequest } from "../engine/executeRequest.ts";
+import type { AttemptSuccess, Plan } from "../engine/plan.ts";
+import { RequestContext } from "../engine/requestContext.ts";
 import { RouterError } from "../errors.ts";
-import type { UpstreamCall } from "../execution/upstreamCall.ts";
-import type { LiveRoute } from "../policy/liveCatalog.ts";
-import { resolveChatModel } from "../policy/resolveModel.ts";
-import type { CandidateQuery } from "../policy/selectCandidates.ts";
-import { estimatePromptTokens, hasImageInput } from "../policy/tokenEstimate.ts";
+import { resolveChatModel } from "../selection/resolveModel.ts";
+import type { CandidateQuery } from "../selection/selectCandidates.ts";
+import { estimatePromptTokens, hasImageInput } from "../selection/tokenEstimate.ts";
 import type { ChatResult, RequestOptions, RoutingMeta } from "../types.ts";
-import { validator } from "../validate.ts";
-import type { AttemptSpec, AttemptSuccess } from "./attempts.ts";
-import { costUpperBound } from "./budget.ts";
-import { costFromUsage } from "./cost.ts";
-import type { EngineDeps } from "./engineDeps.ts";
-import { executeRequest, type Plan } from "./executeRequest.ts";
-import { RequestContext } from "./requestContext.ts";
-import { chatBody } from "./upstreamBodies.ts";
+import { chatBody } from "../upstream/upstreamBodies.ts";
+import type { UpstreamCall } from "../upstream/upstreamCall.ts";
+import { safeJson, validator } from "../validate.ts";
 
 const maxChatBodyBytes = 32 * 1024 * 1024;
 const checkChatResponse = validator(chatResponse);
@@ -54,13 +54,11 @@ export function chatQuery(req: ChatRequest, options: RequestOptions, defaultMaxT
 }
 
 /**
- * What every chat Plan shares, streaming or not: model resolution, the candidate query, the budget
- * estimate and the upstream body. A class, so its steps are shared methods rather than closures
- * built on every request (a Plan is its own AttemptSpec).
+ * What every chat plan shares, streaming or not: model resolution, the candidate query, the budget
+ * estimate and the upstream body.
  */
-export abstract class ChatPlanBase<V, R> implements Plan<V, R>, AttemptSpec<V> {
+export abstract class ChatPlanBase<V, R> implements Plan<V, R> {
   readonly query: CandidateQuery;
-  readonly spec = this;
   abstract readonly stream: boolean;
   abstract readonly identity: unknown;
   protected readonly deps: EngineDeps;
@@ -96,10 +94,9 @@ export abstract class ChatPlanBase<V, R> implements Plan<V, R>, AttemptSpec<V> {
   }
 
   abstract consume(call: UpstreamCall, route: LiveRoute, startedAt: number): Promise<AttemptSuccess<V>>;
-  abstract build(value: V, routing: RoutingMeta): R;
 }
 
-/** The Plan of one non-streaming chat call. */
+/** The plan of one non-streaming chat call. */
 class ChatPlan extends ChatPlanBase<ChatResponse, ChatResult> {
   readonly stream = false;
 
@@ -132,12 +129,4 @@ class ChatPlan extends ChatPlanBase<ChatResponse, ChatResult> {
 export function chat(deps: EngineDeps, req: ChatRequest, options: RequestOptions): Promise<ChatResult> {
   const ctx = new RequestContext("chat", req.model, options, deps.appName, deps.policy.timeouts);
   return executeRequest(deps, ctx, new ChatPlan(deps, ctx, req));
-}
-
-export function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { LiveCatalog, LiveRoute } from "../policy/liveCatalog.ts";
+import type { LiveCatalog, LiveRoute } from "../catalog/liveCatalog.ts";
 import { chatBody } from "./upstreamBodies.ts";
 
 function route(kind: "openrouter" | "local", upstreamProvider?: string): LiveRoute {

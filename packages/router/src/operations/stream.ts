@@ -3,18 +3,18 @@
 // failure becomes a typed `stream_interrupted` error, never a silently truncated stream. Usage is
 // taken from whichever chunk carries it, including the trailing one after `finish_reason`.
 import type { ChatRequest } from "@switchyard/wire";
+import type { LiveRoute } from "../catalog/liveCatalog.ts";
+import { costFromUsage, type UsageFigures } from "../engine/cost.ts";
+import type { EngineDeps } from "../engine/engineDeps.ts";
+import { executeRequest } from "../engine/executeRequest.ts";
+import type { AttemptSuccess, AttemptWin } from "../engine/plan.ts";
+import { RequestContext } from "../engine/requestContext.ts";
 import { RouterError } from "../errors.ts";
-import { isFirstToken, type SseChunk, sseChunks } from "../execution/sseChunks.ts";
-import type { UpstreamCall } from "../execution/upstreamCall.ts";
-import type { LiveRoute } from "../policy/liveCatalog.ts";
 import type { BudgetReservation } from "../stores/types.ts";
 import type { RequestOptions, RouterStream, RoutingMeta, StreamDelta, StreamResult } from "../types.ts";
-import type { AttemptSuccess, AttemptWin } from "./attempts.ts";
+import { isFirstToken, type SseChunk, sseChunks } from "../upstream/sseChunks.ts";
+import type { UpstreamCall } from "../upstream/upstreamCall.ts";
 import { ChatPlanBase, chatQuery } from "./chat.ts";
-import { costFromUsage, type UsageFigures } from "./cost.ts";
-import type { EngineDeps } from "./engineDeps.ts";
-import { executeRequest } from "./executeRequest.ts";
-import { RequestContext } from "./requestContext.ts";
 
 interface OpenStream {
   gen: AsyncGenerator<SseChunk>;
@@ -31,7 +31,7 @@ interface Committed {
 
 const noop = () => undefined;
 
-/** The Plan of a stream: an attempt succeeds once its first token arrived, and stays open. */
+/** The plan of a stream: an attempt succeeds once its first token arrived, and stays open. */
 class StreamPlan extends ChatPlanBase<OpenStream, Committed> {
   readonly stream = true;
   readonly identity = undefined;
@@ -71,11 +71,6 @@ class StreamPlan extends ChatPlanBase<OpenStream, Committed> {
     const ctx = this.ctx;
     const ttftMs = performance.now() - ctx.startedAt;
     return { win, reservation, ttftMs, meta: ctx.meta(win.route, null, ttftMs, ctx.elapsed(), 0) };
-  }
-
-  /** Never called: a stream's winning attempt is always open, so executeRequest calls opened(). */
-  build(): Committed {
-    throw new RouterError("internal", "A stream's attempt is always open.");
   }
 }
 

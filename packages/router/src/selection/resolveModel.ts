@@ -1,10 +1,10 @@
 // Turns what the caller asked for ("auto", "fast", "strong", a model id) into the ordered model ids
 // to try, the tier, and the classifier's verdict when it was consulted.
 import type { ChatMessage } from "@switchyard/wire";
-import type { ComplexityVerdict } from "../classifier.ts";
+import type { LiveCatalog } from "../catalog/liveCatalog.ts";
+import type { ComplexityVerdict } from "../classifier/classifier.ts";
 import { RouterError } from "../errors.ts";
 import type { Tier } from "../types.ts";
-import type { LiveCatalog } from "./liveCatalog.ts";
 
 export interface ResolvedModel {
   modelIds: string[];

@@ -1,6 +1,5 @@
 // One HTTP call to an upstream, dispatched through undici with keep-alive. The call is its own
-// undici dispatch handler: no streams, no closures per call, and a thousand calls waiting on slow
-// upstreams keep little alive (which shortens every young-generation GC pause).
+// undici dispatch handler, with no streams or closures per call (README, Overhead).
 // One timer per call serves every phase (connect, headers, idle) and the request's total deadline:
 // re-arming only moves the due times, and the timer is rescheduled only when it would fire too
 // late. undici's own header and body timers are off, so each timeout has one owner and one code.
@@ -197,7 +196,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
 
   /**
    * Reads the whole body as text, re-arming the idle timer on each chunk; fails past maxBytes.
-   * Callback-driven rather than a stream: a stream costs objects and a promise per chunk.
+   * Callback-driven rather than a stream, which would cost objects and a promise per chunk.
    */
   text(idleMs: number, maxBytes: number): Promise<string> {
     this.#maxBytes = maxBytes;
