@@ -1,25 +1,9 @@
 // The /api/ask wire: newline-delimited JSON events, parsed with zod on the browser side too.
+import { routingMeta } from "@switchyard/wire";
 import { z } from "zod";
 
-export const routeInfo = z.object({
-  requestId: z.string(),
-  modelRequested: z.string(),
-  modelUsed: z.string().nullable(),
-  provider: z.string().nullable(),
-  endpoint: z.string().nullable(),
-  tier: z.enum(["fast", "strong"]).nullable(),
-  score: z.number().nullable(),
-  threshold: z.number().nullable(),
-  reasons: z.array(z.string()),
-  failover: z.boolean(),
-  fallbackChain: z.array(z.string()),
-  attempts: z.number(),
-  promptTokens: z.number().nullable(),
-  completionTokens: z.number().nullable(),
-  costUsd: z.number(),
-  ttftMs: z.number().nullable(),
-  latencyMs: z.number(),
-});
+/** A request's routing as the browser shows it: the router's RoutingMeta without its idempotency fields. */
+export const routeInfo = routingMeta.omit({ replay: true, idempotencyKey: true });
 export type RouteInfo = z.infer<typeof routeInfo>;
 
 const source = z.object({

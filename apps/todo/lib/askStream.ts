@@ -4,31 +4,14 @@ import { isRouterError, type RoutingMeta } from "@switchyard/router";
 import type { AskAnswer, AskRequest } from "./askChain.ts";
 import type { AskEvent, RouteInfo } from "./askEvents.ts";
 
-export function routeInfoOf(meta: RoutingMeta): RouteInfo {
-  return {
-    requestId: meta.requestId,
-    modelRequested: meta.modelRequested,
-    modelUsed: meta.modelUsed,
-    provider: meta.provider,
-    endpoint: meta.endpoint,
-    tier: meta.tier,
-    score: meta.score,
-    threshold: meta.threshold,
-    reasons: meta.reasons,
-    failover: meta.failover,
-    fallbackChain: meta.fallbackChain,
-    attempts: meta.attempts,
-    promptTokens: meta.promptTokens,
-    completionTokens: meta.completionTokens,
-    costUsd: meta.costUsd,
-    ttftMs: meta.ttftMs,
-    latencyMs: meta.latencyMs,
-  };
+/** The routing metadata the browser gets (routeInfo): everything but the idempotency fields. */
+export function routeInfoOf({ replay: _replay, idempotencyKey: _key, ...route }: RoutingMeta): RouteInfo {
+  return route;
 }
 
 function errorEvent(error: unknown, interrupted: boolean): AskEvent {
   if (isRouterError(error)) {
-    const routing = error.routing as RoutingMeta | undefined;
+    const routing = error.routing;
     return {
       type: "error",
       code: error.code,
