@@ -1,3 +1,4 @@
+// runInSandbox end to end: the results of each test, and each reason the sandbox stops code.
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInSandbox } from "./runInSandbox.ts";

@@ -28,6 +28,8 @@ export type Boundary =
     }
   | { kind: "weak"; node: string; why: string };
 
+type Detection = Boundary | { kind: "missing"; why: string };
+
 export interface LaunchCommand {
   command: string;
   args: string[];
@@ -39,7 +41,7 @@ const run = promisify(execFile);
 const sandboxEnv = z.object({ SANDBOX_ALLOW_WEAK: z.string().optional() });
 
 /** True when SANDBOX_ALLOW_WEAK=1: run without the OS boundary rather than refuse. */
-export function weakAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+function weakAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
   return sandboxEnv.parse(env).SANDBOX_ALLOW_WEAK === "1";
 }
 
@@ -63,7 +65,6 @@ export function chooseBoundary(detected: Detection, env = process.env): Boundary
   );
 }
 
-type Detection = Boundary | { kind: "missing"; why: string };
 let detection: Promise<Detection> | null = null;
 
 /** The boundary to use now: detected and probed once, then the weak-mode choice made per call. */
