@@ -1,29 +1,24 @@
 // `pnpm --filter @switchyard/local-provider start`: the provider on LOCAL_PROVIDER_PORT (4010) with
 // the profile file in LOCAL_PROVIDER_PROFILES (the shipped default), until SIGINT or SIGTERM.
-import { envVar } from "@switchyard/wire";
 import { z } from "zod";
-import { defaultProfilesPath, startLocalProvider } from "./index.ts";
+import { startLocalProvider } from "./index.ts";
+import { localProviderEnv, type ProviderEnv } from "./providerEnv.ts";
 
-const env = z
-  .object({
-    LOCAL_PROVIDER_PORT: envVar(z.coerce.number().int().min(0).max(65535).default(4010)),
-    LOCAL_PROVIDER_PROFILES: envVar(z.string().default(defaultProfilesPath)),
-  })
-  .safeParse(process.env);
-if (!env.success) {
-  console.error(`[local-provider] invalid environment: ${z.prettifyError(env.error)}`);
+let env: ProviderEnv;
+try {
+  env = localProviderEnv();
+} catch (err) {
+  console.error(`[local-provider] invalid environment: ${z.prettifyError(err as z.ZodError)}`);
   process.exit(1);
 }
 
 try {
   const provider = await startLocalProvider({
-    port: env.data.LOCAL_PROVIDER_PORT,
+    port: env.LOCAL_PROVIDER_PORT,
     host: "127.0.0.1",
-    profiles: env.data.LOCAL_PROVIDER_PROFILES,
+    profiles: env.LOCAL_PROVIDER_PROFILES,
   });
-  console.log(
-    `[local-provider] listening on ${provider.url} (profiles: ${env.data.LOCAL_PROVIDER_PROFILES})`,
-  );
+  console.log(`[local-provider] listening on ${provider.url} (profiles: ${env.LOCAL_PROVIDER_PROFILES})`);
   const stop = () => {
     provider.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();

@@ -8,6 +8,7 @@ import { createProviderServer } from "./providerServer.ts";
 export type { ProviderControl } from "./controlApi.ts";
 export { embedTexts, LOCAL_EMBEDDING_DIMENSIONS, LOCAL_EMBEDDING_MODEL } from "./embedder.ts";
 export type { ErrorStatus, FaultProfile, FaultProfileInput, Throttle } from "./faultProfile.ts";
+export { localProviderEnv, type ProviderEnv } from "./providerEnv.ts";
 export type { ProviderErrorCode } from "./providerError.ts";
 export type { EndpointSpec, ModelSpec, ProviderProfiles } from "./providerProfiles.ts";
 export { defaultProfilesPath, resolveProfiles } from "./providerProfiles.ts";
