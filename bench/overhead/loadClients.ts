@@ -1,61 +1,64 @@
-// The ways the same chat request is sent: straight to the upstream, through the router in-process,
-// and through the Portkey gateway; "control" is the direct path a second time (its own client), whose
-// difference from the first is the run's noise. The HTTP clients are undici dispatchers with the same
-// settings as the router's own upstream client, so the only difference is what sits in between.
-import type { Router } from "@switchyard/router";
-import type { Dispatcher } from "undici";
+// The ways the same chat request is sent. direct: straight to the upstream; control: direct again, its
+// difference from direct the run's noise (A/A); router: router.chat() in-process; portkey: through the
+// Portkey gateway. The HTTP clients are undici dispatchers built as the router builds its own upstream
+// client, so only what sits in between differs.
+import { createDispatcher, createRouter } from "@switchyard/router";
 
 export type Mode = "direct" | "control" | "router" | "portkey";
 export type Send = () => Promise<void>;
 
 const messages = [{ role: "user" as const, content: "Say hello in one short sentence." }];
+const body = JSON.stringify({ model: "bench-fixed", messages, max_tokens: 16 });
 
-/** POSTs a JSON body (headers include its content type) and resolves once the whole answer is read and parsed; rejects on non-2xx. */
-export async function postJson(
-  url: URL,
-  agent: Dispatcher,
-  headers: Record<string, string>,
-  body: string,
-): Promise<unknown> {
-  const res = await agent.request({
-    origin: url.origin,
-    path: url.pathname,
-    method: "POST",
-    headers,
-    body,
+/**
+ * The router with a catalog whose only model has one route, to the upstream; no extra ledger sink, no
+ * idempotency key, no budgets, no credit polling: what it adds is validation, planning, the attempt
+ * loop with its timers and the ledger rows.
+ */
+function benchRouter(upstreamUrl: string) {
+  const account = { id: "bench-upstream", label: "Bench upstream", kind: "openai-compatible" as const };
+  return createRouter({
+    env: {},
+    accounts: [account.id],
+    policy: { credits: { refreshMs: 0 } },
+    catalog: {
+      accounts: [{ ...account, baseUrl: upstreamUrl, apiKeyEnv: null, creditsPath: null }],
+      models: [
+        {
+          id: "bench/fixed",
+          label: "Fixed answer (benchmark)",
+          capabilities: ["chat"],
+          contextWindow: 128_000,
+          price: { inputPerMTokens: 0.15, outputPerMTokens: 0.6 },
+          routes: [{ endpoint: account.id, account: account.id, path: "/v1", upstreamModel: "bench-fixed" }],
+        },
+      ],
+    },
   });
-  const text = await res.body.text();
-  if (res.statusCode < 200 || res.statusCode >= 300)
-    throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
-  return JSON.parse(text);
 }
 
-export function directSender(upstreamUrl: string, agent: Dispatcher): Send {
-  const body = JSON.stringify({ model: "bench-fixed", messages, max_tokens: 16 });
-  const url = new URL(`${upstreamUrl}/v1/chat/completions`);
-  const headers = { authorization: "Bearer x", "content-type": "application/json" };
-  return async () => {
-    await postJson(url, agent, headers, body);
+/** One path's sender, and what closes it. Portkey reaches the upstream as provider openai + custom host. */
+export function senderFor(mode: Mode, upstreamUrl: string, portkeyUrl: string | null) {
+  if (mode === "router") {
+    const router = benchRouter(upstreamUrl);
+    const send: Send = async () =>
+      void (await router.chat({ model: "bench/fixed", messages, max_tokens: 16 }));
+    return { send, close: () => router.close() };
+  }
+  const agent = createDispatcher();
+  const url = new URL(`${mode === "portkey" ? portkeyUrl : upstreamUrl}/v1/chat/completions`);
+  const headers: Record<string, string> = { authorization: "Bearer x", "content-type": "application/json" };
+  if (mode === "portkey") {
+    headers["x-portkey-provider"] = "openai";
+    headers["x-portkey-custom-host"] = `${upstreamUrl}/v1`;
+  }
+  const request = { origin: url.origin, path: url.pathname, method: "POST" as const, headers, body };
+  const send: Send = async () => {
+    const res = await agent.request(request);
+    const text = await res.body.text();
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+    JSON.parse(text);
   };
-}
-
-export function routerSender(router: Router): Send {
-  return async () => {
-    await router.chat({ model: "bench/fixed", messages, max_tokens: 16 });
-  };
-}
-
-/** Portkey's documented way to reach any OpenAI-compatible host: provider openai + custom host. */
-export function portkeySender(portkeyUrl: string, upstreamUrl: string, agent: Dispatcher): Send {
-  const body = JSON.stringify({ model: "bench-fixed", messages, max_tokens: 16 });
-  const url = new URL(`${portkeyUrl}/v1/chat/completions`);
-  const headers = {
-    authorization: "Bearer x",
-    "content-type": "application/json",
-    "x-portkey-provider": "openai",
-    "x-portkey-custom-host": `${upstreamUrl}/v1`,
-  };
-  return async () => {
-    await postJson(url, agent, headers, body);
-  };
+  return { send, close: () => agent.destroy() };
 }

@@ -1,101 +1,147 @@
-// One concurrency level with every mode in this process (the saturation scenario; the realistic one
-// runs each block in a process of its own, runIsolated.ts, with the same runBlock): the same
-// closed-loop load through each mode, in blocks that alternate (the order rotates every round) so
-// machine drift and noise hit every mode alike, all workers starting at once. Latency is per
-// request, from send to parsed answer; throughput is requests over the mode's own block time.
-// Against a slow upstream, runBlock starts the workers spread over one upstream delay (staggerMs), so
-// requests arrive evenly instead of in waves of N that all land on the event loop in the same
-// millisecond.
-import type { PeakSampler } from "../lib/peakMemory.ts";
-import { collectGarbage } from "./collectGarbage.ts";
-import type { GcRecorder } from "./gcPauses.ts";
-import type { Mode, Send } from "./loadClients.ts";
+// One concurrency level: every block of every path in a fresh process of its own (isolatedBlock.ts),
+// in rounds whose order rotates so drift and neighbours' noise hit every path alike, then its figures:
+// what the router, Portkey and the A/A control ADD over the direct path of the same run, from
+// unrounded percentiles so a 1 s upstream delay does not round the difference away. Also how many
+// requests a level sends in each scenario: realistic (the upstream answers after a delay, so even
+// 1000 in flight leave the CPU mostly idle) and, with --deep, saturation (it answers at once).
+import path from "node:path";
+import { round, summarize } from "@switchyard/measure";
+import { runChildForResult } from "../lib/childProcess.ts";
+import type { Mode } from "./loadClients.ts";
 
-export interface ModeRun {
-  latenciesMs: number[];
-  errors: number;
-  firstError: string | null;
-  wallMs: number;
-  /** CPU of this process (load generator + router when in-process) during the mode's blocks. */
-  cpuUs: number;
-  /** CPU of the peer's own process during its blocks (Portkey), else 0. */
-  peerCpuUs: number;
+const entry = path.join(import.meta.dirname, "isolatedBlock.ts");
+
+export type Scenario = "realistic" | "saturation";
+
+export interface LevelOptions {
+  modes: Mode[];
+  upstreamUrl: string;
+  portkey: { url: string; pid: number } | null;
+  delayMs: number;
+  deep: boolean;
 }
 
-export interface LevelPlan {
+/** What a block's process is told (argv); `kept` measures the heap per waiting request instead. */
+export interface BlockPlan extends Omit<LevelOptions, "modes"> {
+  mode: Mode;
   concurrency: number;
-  requestsPerMode: number;
-  blockSize: number;
-  warmupPerMode: number;
-  senders: Partial<Record<Mode, Send>>;
-  memory: PeakSampler;
-  peerMemory: PeakSampler | null;
-  cpu: () => number;
-  peerCpu: (() => number) | null;
-  gc: GcRecorder;
+  count: number;
+  kept?: { requests: number; settleMs: number };
 }
 
-/** One block: `count` requests by up to `concurrency` workers; returns its wall time in ms. */
-export async function runBlock(
-  send: Send,
-  count: number,
-  concurrency: number,
-  staggerMs: number,
-  run: ModeRun | null,
-): Promise<number> {
-  let issued = 0;
-  const workers = Math.min(concurrency, count);
-  const worker = async (i: number) => {
-    if (staggerMs > 0 && i > 0) await new Promise((r) => setTimeout(r, (i * staggerMs) / workers));
-    while (issued < count) {
-      issued++;
-      const start = performance.now();
-      try {
-        await send();
-        run?.latenciesMs.push(performance.now() - start);
-      } catch (err) {
-        if (run) {
-          run.errors++;
-          run.firstError ??= err instanceof Error ? err.message : String(err);
-        }
-      }
-    }
+/** What a measured block records: each answer's latency, and the failures. */
+export type Recorder = { latenciesMs: number[]; errors: number; firstError: string | null };
+
+/** What it sends back: CPU of its process and of the peer's (Portkey), and GC pauses (--deep). */
+export interface BlockResult extends Recorder {
+  wallMs: number;
+  cpuUs: number;
+  peerCpuUs: number;
+  gcPausesMs: number[] | null;
+}
+
+const concurrencies = [1, 100, 1000] as const;
+// Seconds of load per path [full, quick]; at 1000, 6 s per path left A/A runs 0.2–17 ms apart.
+const realisticSeconds = { 1: [20, 4], 100: [20, 4], 1000: [30, 3] } as const;
+const saturationRequests = { 1: [1_000, 200], 100: [5_000, 1_000], 1000: [5_000, 2_000] } as const;
+
+export function levelSizes(scenario: Scenario, quick: boolean, delayMs: number) {
+  const pick = quick ? 1 : 0;
+  // A closed loop of N workers completes about N / delay requests per second.
+  return concurrencies.map((c) => ({
+    concurrency: c,
+    requests:
+      scenario === "saturation"
+        ? saturationRequests[c][pick]
+        : Math.max(5, Math.round((realisticSeconds[c][pick] * c * 1000) / delayMs)),
+    rounds: quick ? 1 : 3,
+  }));
+}
+
+const sumOf = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function modeFigures(blocks: BlockResult[]) {
+  const sum = (pick: (b: BlockResult) => number) => sumOf(blocks.map(pick));
+  const latencies = blocks.flatMap((b) => b.latenciesMs);
+  const s = summarize(latencies);
+  const errors = sum((b) => b.errors);
+  const done = latencies.length + errors;
+  const pauses = blocks[0]!.gcPausesMs && blocks.flatMap((b) => b.gcPausesMs ?? []);
+  return {
+    requests: done,
+    errors,
+    first_error: blocks.find((b) => b.firstError)?.firstError ?? null,
+    p50_ms: round(s.p50, 3),
+    p99_ms: round(s.p99, 3),
+    exact: { p50: s.p50, p99: s.p99 },
+    throughput_rps: Math.round(latencies.length / (sum((b) => b.wallMs) / 1000)),
+    /** The sending process (client, plus the router in-process); the peer's own process (Portkey). */
+    cpu_us_per_request: round(sum((b) => b.cpuUs) / done, 1),
+    peer_cpu_us_per_request: round(sum((b) => b.peerCpuUs) / done, 1),
+    /** Pauses of the sending process during its blocks (--deep only). */
+    gc_pauses: pauses && {
+      count: pauses.length,
+      total_ms: round(sumOf(pauses), 1),
+      max_ms: round(Math.max(0, ...pauses), 1),
+    },
   };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: workers }, (_, i) => worker(i)));
-  return performance.now() - t0;
 }
 
-export function newModeRun(): ModeRun {
-  return { latenciesMs: [], errors: 0, firstError: null, wallMs: 0, cpuUs: 0, peerCpuUs: 0 };
+export type ModeFigures = ReturnType<typeof modeFigures>;
+export type PathFigures = ModeFigures & {
+  added_p50_ms: number;
+  added_p99_ms: number;
+  /** All CPU per request beyond the direct path's, this process's and the peer's. */
+  added_cpu_us_per_request: number;
+};
+
+export interface LevelFigures {
+  concurrency: number;
+  direct: ModeFigures;
+  /** The direct path again as a path of its own (A/A): its added figures are the run's noise. */
+  control: PathFigures | null;
+  router: PathFigures;
+  portkey: PathFigures | null;
 }
 
-export async function runLevel(plan: LevelPlan): Promise<Partial<Record<Mode, ModeRun>>> {
-  const modes = Object.keys(plan.senders) as Mode[];
-  for (const mode of modes)
-    await runBlock(plan.senders[mode]!, plan.warmupPerMode, plan.concurrency, 0, null);
-  const runs: Partial<Record<Mode, ModeRun>> = {};
-  for (const mode of modes) runs[mode] = newModeRun();
-  const rounds = Math.ceil(plan.requestsPerMode / plan.blockSize);
-  for (let round = 0; round < rounds; round++) {
-    const count = Math.min(plan.blockSize, plan.requestsPerMode - round * plan.blockSize);
-    const order = modes.map((_, i) => modes[(i + round) % modes.length]!);
-    for (const mode of order) {
-      const run = runs[mode]!;
-      collectGarbage();
-      const peer = mode === "portkey" ? plan.peerCpu : null;
-      plan.memory.phase(mode);
-      plan.peerMemory?.phase(mode === "portkey" ? mode : null);
-      const cpu0 = plan.cpu();
-      const peer0 = peer?.() ?? 0;
-      const blockStart = performance.now();
-      run.wallMs += await runBlock(plan.senders[mode]!, count, plan.concurrency, 0, run);
-      plan.gc.block(mode, blockStart, performance.now());
-      run.cpuUs += plan.cpu() - cpu0;
-      run.peerCpuUs += (peer?.() ?? 0) - peer0;
-      plan.memory.phase(null);
-      plan.peerMemory?.phase(null);
+function figuresFor(concurrency: number, blocks: Partial<Record<Mode, BlockResult[]>>): LevelFigures {
+  const direct = modeFigures(blocks.direct!);
+  const added = (mode: Mode): PathFigures | null => {
+    const m = blocks[mode] && modeFigures(blocks[mode]);
+    if (!m) return null;
+    const cpu = m.cpu_us_per_request + m.peer_cpu_us_per_request - direct.cpu_us_per_request;
+    return {
+      ...m,
+      added_p50_ms: round(m.exact.p50 - direct.exact.p50, 3),
+      added_p99_ms: round(m.exact.p99 - direct.exact.p99, 3),
+      added_cpu_us_per_request: round(cpu, 1),
+    };
+  };
+  const [control, router, portkey] = [added("control"), added("router")!, added("portkey")];
+  return { concurrency, direct, control, router, portkey };
+}
+
+const runBlockProcess = <T>(plan: BlockPlan) => runChildForResult<T>(entry, [JSON.stringify(plan)]);
+
+export async function runLevel(
+  { modes, ...o }: LevelOptions,
+  size: ReturnType<typeof levelSizes>[number],
+): Promise<LevelFigures> {
+  const blocks: Partial<Record<Mode, BlockResult[]>> = {};
+  const count = Math.round(size.requests / size.rounds);
+  for (let pass = 0; pass < size.rounds; pass++) {
+    for (let i = 0; i < modes.length; i++) {
+      const mode = modes[(i + pass) % modes.length]!;
+      const portkey = mode === "portkey" ? o.portkey : null;
+      const plan = { ...o, portkey, mode, concurrency: size.concurrency, count };
+      blocks[mode] = [...(blocks[mode] ?? []), await runBlockProcess<BlockResult>(plan)];
     }
   }
-  return runs;
+  return figuresFor(size.concurrency, blocks);
+}
+
+/** Heap kept alive per waiting request with 1000 in flight, read well before the first answers. */
+export function keptBytes({ modes: _, ...o }: LevelOptions, mode: Mode, jitter: number): Promise<number> {
+  const kept = { requests: 1000, settleMs: Math.min(300, (o.delayMs * (1 - jitter)) / 2) };
+  return runBlockProcess<number>({ ...o, portkey: null, mode, concurrency: 1000, count: 0, kept });
 }
