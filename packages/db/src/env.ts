@@ -12,13 +12,13 @@ export const dbEnvSchema = z.object({
       .optional(),
   ),
   /** Connections in the postgres.js pool (the DATABASE_URL path). */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  DATABASE_POOL_MAX: envVar(z.coerce.number().int().min(1).max(100).default(5)),
   /** Where the embedded PGlite keeps its files; `memory://` keeps nothing. */
-  SWITCHYARD_DATA_DIR: z.string().trim().min(1).optional(),
+  SWITCHYARD_DATA_DIR: envVar(z.string().trim().min(1).optional()),
   /** The folder of committed SQL migrations, when it cannot be found from the working directory. */
-  SWITCHYARD_MIGRATIONS_DIR: z.string().trim().min(1).optional(),
+  SWITCHYARD_MIGRATIONS_DIR: envVar(z.string().trim().min(1).optional()),
   /** Port of `pnpm --filter @switchyard/db serve` (PGlite over the Postgres wire). */
-  PGLITE_PORT: z.coerce.number().int().min(0).max(65535).default(5433),
+  PGLITE_PORT: envVar(z.coerce.number().int().min(0).max(65535).default(5433)),
 });
 
 export type DbEnv = z.infer<typeof dbEnvSchema>;
