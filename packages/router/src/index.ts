@@ -19,4 +19,4 @@ export { MemoryBudgetStore } from "./stores/memoryBudgetStore.ts";
 export { MemoryIdempotencyStore } from "./stores/memoryIdempotencyStore.ts";
 export type * from "./stores/types.ts";
 export type * from "./types.ts";
-export { createDispatcher } from "./upstream/upstreamCall.ts";
+export { createDispatcher } from "./upstream/dispatcher.ts";

@@ -34,7 +34,7 @@ import type {
   RequestOptions,
   RouterStream,
 } from "./types.ts";
-import { createDispatcher } from "./upstream/upstreamCall.ts";
+import { createDispatcher } from "./upstream/dispatcher.ts";
 import {
   checkChatRequest,
   checkEmbeddingRequest,

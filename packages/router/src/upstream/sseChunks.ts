@@ -4,8 +4,8 @@
 import type { ChatChunk } from "@switchyard/wire";
 import { createParser } from "eventsource-parser";
 import { RouterError } from "../errors.ts";
-import { toRouterError, type UpstreamCall } from "./upstreamCall.ts";
-import { streamErrorFromChunk } from "./upstreamError.ts";
+import type { UpstreamCall } from "./upstreamCall.ts";
+import { streamErrorFromChunk, toRouterError } from "./upstreamError.ts";
 
 export interface SseChunk {
   chunk: ChatChunk;

@@ -5,24 +5,11 @@
 // late. undici's own header and body timers are off, so each timeout has one owner and one code.
 // fail() ends the call with a typed error from any phase: start(), text() or the chunk iterator
 // throws it.
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from "undici";
+import type { Dispatcher } from "undici";
 import type { IncomingHttpHeaders } from "undici/types/header.js";
 import { RouterError, type RouterErrorCode } from "../errors.ts";
-
-/**
- * Keep-alive connections to every upstream origin, no cap on connections per origin. When `env`
- * names a proxy (HTTPS_PROXY, HTTP_PROXY, either case), calls go through it, except to the hosts in
- * NO_PROXY and to loopback (the local provider), which a proxy elsewhere could not reach.
- */
-export function createDispatcher(env: Record<string, string | undefined> = {}): Dispatcher {
-  const options = { connections: null, pipelining: 1 };
-  const httpsProxy = env.HTTPS_PROXY || env.https_proxy || "";
-  const httpProxy = env.HTTP_PROXY || env.http_proxy || "";
-  if (!httpsProxy && !httpProxy) return new Agent(options);
-  // Empty strings, not undefined: undici would otherwise fall back to process.env.
-  const noProxy = [env.NO_PROXY || env.no_proxy, "localhost", "127.0.0.1", "[::1]"].filter(Boolean).join(",");
-  return new EnvHttpProxyAgent({ ...options, httpProxy, httpsProxy, noProxy });
-}
+import { targetFor } from "./dispatcher.ts";
+import { toRouterError } from "./upstreamError.ts";
 
 export interface CallOptions {
   method: "GET" | "POST";
@@ -41,38 +28,6 @@ export interface CallLimits {
   /** The request's whole budget, for the message. */
   totalMs: number;
   signal?: AbortSignal | undefined;
-}
-
-interface Target {
-  origin: string;
-  path: string;
-  /** Basic credentials from the base URL, as node:http's `auth` would send them. */
-  authorization: string | undefined;
-}
-
-// Parsing the same few upstream URLs on every call is measurable; they come from the catalog, so
-// the cache stays small (capped anyway). Keyed by base URL, then path: no string built per call.
-const targets = new Map<string, Map<string, Target>>();
-
-function targetFor(baseUrl: string, path: string): Target {
-  let byPath = targets.get(baseUrl);
-  if (!byPath) {
-    if (targets.size >= 256) targets.clear();
-    byPath = new Map();
-    targets.set(baseUrl, byPath);
-  }
-  let target = byPath.get(path);
-  if (!target) {
-    const u = new URL(`${baseUrl}${path}`);
-    const user = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
-    target = {
-      origin: u.origin,
-      path: `${u.pathname}${u.search}`,
-      authorization: u.username || u.password ? `Basic ${Buffer.from(user).toString("base64")}` : undefined,
-    };
-    byPath.set(path, target);
-  }
-  return target;
 }
 
 // Until the response arrives (shared: an object per waiting call is memory kept for nothing).
@@ -335,22 +290,4 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
 /** The request's whole time budget ran out (`timeout_total`). */
 export function deadlinePassed(totalMs: number): RouterError {
   return new RouterError("timeout_total", `The request's ${totalMs} ms deadline passed.`);
-}
-
-export function toRouterError(err: unknown): RouterError {
-  if (err instanceof RouterError) return err;
-  const code = (err as { code?: string } | null)?.code;
-  // undici's own connect timeout (10 s) backs up the call's, when a request allows longer.
-  if (code === "UND_ERR_CONNECT_TIMEOUT") {
-    return new RouterError("timeout_connect", "could not connect to the endpoint in time", { cause: err });
-  }
-  const what =
-    code === "ECONNREFUSED"
-      ? "connection refused"
-      : code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET"
-        ? "connection reset"
-        : code === "ENOTFOUND" || code === "EAI_AGAIN"
-          ? "host not found"
-          : "network error";
-  return new RouterError("upstream_error", `Endpoint unreachable: ${what}.`, { cause: err });
 }

@@ -1,5 +1,6 @@
-// Turns a non-2xx upstream answer into a typed RouterError: code from the status, Retry-After kept,
-// the upstream's own message kept short (it never contains our key; we never echo request text).
+// Turns a failed upstream call into a typed RouterError: a non-2xx answer (code from the status,
+// Retry-After kept, the upstream's own message kept short: it never contains our key; we never echo
+// request text), an error chunk mid-stream, or a network failure.
 import { upstreamErrorBody } from "@switchyard/wire";
 import { codeForUpstreamStatus, RouterError } from "../errors.ts";
 import { parseRetryAfter } from "./backoff.ts";
@@ -34,4 +35,23 @@ export function streamErrorFromChunk(error: { code: number | string; message: st
       ...(Number.isFinite(status) ? { upstreamStatus: status } : {}),
     },
   );
+}
+
+/** A network failure (refused, reset, host not found, undici's connect timeout) as a RouterError. */
+export function toRouterError(err: unknown): RouterError {
+  if (err instanceof RouterError) return err;
+  const code = (err as { code?: string } | null)?.code;
+  // undici's own connect timeout (10 s) backs up the call's, when a request allows longer.
+  if (code === "UND_ERR_CONNECT_TIMEOUT") {
+    return new RouterError("timeout_connect", "could not connect to the endpoint in time", { cause: err });
+  }
+  const what =
+    code === "ECONNREFUSED"
+      ? "connection refused"
+      : code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET"
+        ? "connection reset"
+        : code === "ENOTFOUND" || code === "EAI_AGAIN"
+          ? "host not found"
+          : "network error";
+  return new RouterError("upstream_error", `Endpoint unreachable: ${what}.`, { cause: err });
 }
