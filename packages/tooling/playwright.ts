@@ -1,9 +1,15 @@
 // One Playwright setup for both apps: Debian's Chromium (Playwright may not download its own), the
-// local provider and the built app started on test ports, and a fresh embedded database per run.
+// local provider and the built app started on test ports, a fresh embedded database per run, and every
+// spec signed in as a member that the global setup signs up (e2eAuth.ts).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
+import { signedInStatePath } from "./e2eAuth.ts";
+
+/** Signs the cookies of the test run's accounts; any fixed 32+ characters will do, never a real secret. */
+const E2E_AUTH_SECRET = "switchyard-e2e-only-not-a-secret-0123456789";
 
 const chromiumArgs = [
   "--headless",
@@ -26,11 +32,13 @@ export function defineAppE2EConfig(opts: { appDir: string; appPort: number; prov
     workers: 1,
     retries: 0,
     forbidOnly: !!process.env.CI,
+    globalSetup: fileURLToPath(new URL("./e2eAuth.ts", import.meta.url)),
     timeout: 60_000,
     expect: { timeout: 15_000 },
     reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
     use: {
       baseURL: `http://127.0.0.1:${opts.appPort}`,
+      storageState: signedInStatePath(),
       trace: "retain-on-failure",
       ...devices["Desktop Chrome"],
       launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
@@ -51,6 +59,11 @@ export function defineAppE2EConfig(opts: { appDir: string; appPort: number; prov
           LOCAL_PROVIDER_URL: providerUrl,
           SWITCHYARD_DATA_DIR: dataDir,
           DATABASE_URL: "",
+          // `next start` would run as production: no demo account, Secure cookies that a plain-http test
+          // origin may drop. "test" keeps both apps' accounts as in dev, with a fixed secret.
+          NODE_ENV: "test",
+          BETTER_AUTH_SECRET: E2E_AUTH_SECRET,
+          BETTER_AUTH_URL: `http://127.0.0.1:${opts.appPort}`,
         },
         reuseExistingServer: false,
         timeout: 120_000,

@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
+import { type SignedInUser, UserMenu } from "./auth/UserMenu.tsx";
 import { LiveStatus, type LiveStatusProps } from "./LiveStatus.tsx";
 
-/** The frame both apps share: a header with the app's name and links, the live status, the page. */
+/** The frame both apps share: a header with the app's name and links, who is signed in, the live status. */
 export function AppShell(props: {
   title: string;
   nav: { href: string; label: string }[];
   status: LiveStatusProps;
+  /** The signed-in user: their name and a sign-out button in the header. */
+  user?: SignedInUser;
   children: ReactNode;
 }) {
   return (
@@ -26,6 +29,7 @@ export function AppShell(props: {
               </a>
             ))}
           </nav>
+          {props.user && <UserMenu user={props.user} />}
         </div>
         <LiveStatus {...props.status} />
       </header>
