@@ -1,9 +1,19 @@
 // @switchyard/server: what the apps' routes and pages call. Only names an app, a doc or a bench uses
 // are exported; the usage aggregates behind the dashboard stay internal to src/usage/.
 export { ApiError, errorResponse, idempotencyKeyOf, readJson } from "./apiErrors.ts";
+export {
+  type ApiHandler,
+  type ApiRouteContext,
+  type ApiRouteOptions,
+  apiRoute,
+} from "./auth/apiRoute.ts";
+export { authRoutes, demoSignInPOST } from "./auth/authRoutes.ts";
+export { getAuth } from "./auth/authServices.ts";
+export { pageUser, safeNextPath, signInOptions } from "./auth/pageUser.ts";
+export { RATE_LIMIT_DEFAULTS, type RateLimitKind } from "./auth/rateLimits.ts";
 export { getLiveStatus, healthGET } from "./liveStatus.ts";
 export { processSingleton } from "./processSingleton.ts";
-export { getDb, getRouter } from "./services.ts";
+export { getDb, getRouter, routerOptionsFor } from "./services.ts";
 export type { AttemptChain, LedgerRowView } from "./usage/requestLog.ts";
 export { type UsageDashboardData, usageDashboard } from "./usage/usageDashboard.ts";
 export {
@@ -13,4 +23,5 @@ export {
   type UsageQuery,
   type UsageRange,
 } from "./usage/usageQuery.ts";
-export { loadUsageDashboard, usageGET, usageRequestGET } from "./usage/usageRoutes.ts";
+export { loadUsageDashboard, usageBudgetRoutes, usageGET, usageRequestGET } from "./usage/usageRoutes.ts";
+export type { UserBudget, UserBudgetLine } from "./usage/userBudgets.ts";

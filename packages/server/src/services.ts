@@ -1,9 +1,11 @@
 // One database and one router per server process, shared by every route of an app. Both are kept on
 // globalThis so Next's dev hot reload, which re-evaluates modules, never builds them twice.
+import type { SessionUser } from "@switchyard/auth";
 import { createComplexityClassifier } from "@switchyard/complexity";
 import { createDb, createRouterStores, type DbHandle } from "@switchyard/db";
 import { createRouter, type Router } from "@switchyard/router";
 import { processSingleton } from "./processSingleton.ts";
+import { serverEnv } from "./serverEnv.ts";
 
 export function getDb(): Promise<DbHandle> {
   // createDb caches per target on globalThis, so this is cheap after the first call.
@@ -11,17 +13,28 @@ export function getDb(): Promise<DbHandle> {
 }
 
 // #region router-per-app
-/** The router for one app: Postgres idempotency, ledger and budgets; the learned complexity classifier. */
+/**
+ * The router for one app: Postgres idempotency, ledger and budgets; the learned complexity classifier.
+ * Daily caps: the app's (SWITCHYARD_APP_DAILY_USD) and each user's (SWITCHYARD_USER_DAILY_USD, unless
+ * an admin set the user's own in the `budgets` table, which the budget store reads in the reservation).
+ */
 export function getRouter(app: string): Promise<Router> {
   return processSingleton(`switchyard.router.${app}`, async () => {
+    const env = serverEnv();
     const stores = createRouterStores((await getDb()).db);
     return createRouter({
       app,
       classifier: createComplexityClassifier(),
       idempotencyStore: stores.idempotency,
       budgetStore: stores.budgets,
+      budgets: { app: { [app]: env.SWITCHYARD_APP_DAILY_USD }, user: env.SWITCHYARD_USER_DAILY_USD },
       ledger: stores.ledger,
     });
   });
 }
 // #endregion
+
+/** Options for router calls made on a user's behalf: the ledger row, idempotency scope and budget are theirs. */
+export function routerOptionsFor(user: Pick<SessionUser, "id">): { userId: string } {
+  return { userId: user.id };
+}

@@ -30,7 +30,15 @@ export function utcDay(now: Date): { day: string; from: Date; to: Date } {
 const SCOPE_COLUMNS = { app: llmCalls.app, feature: llmCalls.feature, user: llmCalls.userId } as const;
 type ScopeKind = keyof typeof SCOPE_COLUMNS;
 
-export async function budgetStatus(db: Database, now: Date = new Date()): Promise<BudgetStatus> {
+/**
+ * `configured`: limits set in code or the environment (e.g. `{ "app:todo": 20 }`), listed like rows of
+ * the `budgets` table; a row in the table for the same scope wins, as it does in the router's store.
+ */
+export async function budgetStatus(
+  db: Database,
+  now: Date = new Date(),
+  configured: Record<string, number> = {},
+): Promise<BudgetStatus> {
   const { day, from, to } = utcDay(now);
   const today = and(eq(llmCalls.kind, "request"), gte(llmCalls.createdAt, from), lt(llmCalls.createdAt, to));
   const spendBy = (kind: ScopeKind) =>
@@ -49,7 +57,10 @@ export async function budgetStatus(db: Database, now: Date = new Date()): Promis
     spendBy("user"),
   ]);
   const spent = new Map([...apps, ...features, ...users].map((r) => [r.scope, r.spent]));
-  const limitOf = new Map(limits.map((l) => [l.scope, Number(l.limitUsd)]));
+  const limitOf = new Map([
+    ...Object.entries(configured),
+    ...limits.map((l): [string, number] => [l.scope, Number(l.limitUsd)]),
+  ]);
   // Users without a limit are left out: one line per user would drown the page.
   const scopes = new Set([...limitOf.keys(), ...apps.map((a) => a.scope), ...features.map((f) => f.scope)]);
   const lines = [...scopes].map((scope): BudgetLine => {

@@ -3,7 +3,7 @@ import { type Database, type LlmCall, llmCalls } from "@switchyard/db";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { ledgerWhere, modelName, num } from "./ledgerSql.ts";
-import type { UsageQuery, UsageWindow } from "./usageQuery.ts";
+import type { UsageFilters, UsageQuery, UsageWindow } from "./usageQuery.ts";
 
 const LOG_PAGE_SIZE = 25;
 
@@ -74,7 +74,7 @@ export interface RequestLogPage {
 export async function requestLog(
   db: Database,
   window: UsageWindow,
-  query: Pick<UsageQuery, "app" | "feature" | "model" | "outcome" | "page">,
+  query: Pick<UsageQuery, "app" | "feature" | "model" | "outcome" | "page"> & UsageFilters,
   pageSize = LOG_PAGE_SIZE,
 ): Promise<RequestLogPage> {
   const where = ledgerWhere(
@@ -104,12 +104,15 @@ export interface AttemptChain {
   attempts: LedgerRowView[];
 }
 
-/** Every row of one request: the request row and its attempts in the order they were made. */
-export async function attemptChain(db: Database, requestId: string): Promise<AttemptChain> {
+/**
+ * Every row of one request: the request row and its attempts in the order they were made. With a
+ * `userId`, only that user's rows: another user's request comes back empty, as if it did not exist.
+ */
+export async function attemptChain(db: Database, requestId: string, userId?: string): Promise<AttemptChain> {
   const rows = await db
     .select()
     .from(llmCalls)
-    .where(eq(llmCalls.requestId, requestId))
+    .where(and(eq(llmCalls.requestId, requestId), userId ? eq(llmCalls.userId, userId) : undefined))
     .orderBy(asc(llmCalls.attempt), asc(llmCalls.id));
   const views = rows.map(toRowView);
   return {
@@ -125,8 +128,12 @@ export interface FilterOptions {
 }
 
 /** The values the log's filters offer: what occurs in the window (a bounded list, not every row). */
-export async function filterOptions(db: Database, window: UsageWindow): Promise<FilterOptions> {
-  const inWindow = ledgerWhere("request", window, {});
+export async function filterOptions(
+  db: Database,
+  window: UsageWindow,
+  filters: Pick<UsageFilters, "userId"> = {},
+): Promise<FilterOptions> {
+  const inWindow = ledgerWhere("request", window, { userId: filters.userId });
   const distinct = async (column: AnyPgColumn | SQL) => {
     const rows = await db
       .selectDistinct({ value: sql<string>`${column}` })

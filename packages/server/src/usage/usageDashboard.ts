@@ -1,5 +1,7 @@
 // Everything the /usage page shows, gathered in one call: SQL aggregates over the ledger (never the
 // rows themselves, except one page of the log) plus the router's in-memory breaker and credit state.
+// A member's view is their own rows and budget; the whole-app view (breakers, credits, every budget)
+// is an admin's.
 import type { Database } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
 import { type BudgetStatus, budgetStatus } from "./budgetStatus.ts";
@@ -13,10 +15,13 @@ import { type Savings, type StrongModelPrice, savings, strongModelPrice } from "
 import { type SpendOverTime, spendOverTime } from "./spendOverTime.ts";
 import { type UsageQuery, usageWindow } from "./usageQuery.ts";
 import { type UsageSummary, usageSummary } from "./usageSummary.ts";
+import { type UserBudget, type UserBudgetLine, userBudget, userBudgetLines } from "./userBudgets.ts";
 
 export interface UsageDashboardData {
   /** The app whose router supplied breakers and credits. */
   app: string;
+  /** "user": one user's own rows (a member's view); "app": every user's (an admin's). */
+  scope: "user" | "app";
   query: UsageQuery;
   window: { from: string; to: string; bucket: "minute" | "hour" | "day" };
   summary: UsageSummary;
@@ -26,8 +31,14 @@ export interface UsageDashboardData {
   latency: { byEndpoint: LatencyFigures[]; overTime: LatencyPoint[] };
   endpoints: EndpointReliability[];
   reliability: ReliabilityPoint[];
-  router: RouterStateView;
-  budgets: BudgetStatus;
+  /** Breakers and credits: the whole app's, so null in a member's view. */
+  router: RouterStateView | null;
+  /** Every app, feature and budgeted user today: null in a member's view. */
+  budgets: BudgetStatus | null;
+  /** Each user's budget, for the admin's editor: null in a member's view. */
+  userBudgets: UserBudgetLine[] | null;
+  /** The viewer's own budget today, when the viewer is a user. */
+  myBudget: UserBudget | null;
   log: RequestLogPage;
   filterOptions: FilterOptions;
 }
@@ -38,16 +49,24 @@ export interface UsageDashboardDeps {
   app: string;
   now?: Date;
   strong?: StrongModelPrice;
+  /** Only this user's rows (a member's own view). Unset: the whole app. */
+  userId?: string;
+  /** Who is looking, for their own budget line. */
+  viewerId?: string;
+  /** Daily limits in force besides the `budgets` table: the app's cap and the default per user. */
+  limits?: { appDailyUsd?: number; userDailyUsd?: number };
 }
 
 export async function usageDashboard(
   deps: UsageDashboardDeps,
   query: UsageQuery,
 ): Promise<UsageDashboardData> {
-  const { db } = deps;
+  const { db, limits = {} } = deps;
   const now = deps.now ?? new Date();
   const window = usageWindow(query.range, now);
-  const filters = { app: query.app, feature: query.feature, model: query.model };
+  const filters = { app: query.app, feature: query.feature, model: query.model, userId: deps.userId };
+  const wholeApp = deps.userId === undefined;
+  const userDefault = limits.userDailyUsd;
   // One after another: embedded PGlite runs queries one at a time anyway, and a pool stays free.
   const summary = await usageSummary(db, window, filters);
   const spend = await spendOverTime(db, window, filters, query.groupBy);
@@ -57,11 +76,17 @@ export async function usageDashboard(
   const overTime = await latencyOverTime(db, window, filters);
   const endpoints = await endpointReliability(db, window, filters);
   const reliability = await reliabilityOverTime(db, window, filters);
-  const budgets = await budgetStatus(db, now);
-  const log = await requestLog(db, window, query);
-  const options = await filterOptions(db, window);
+  const configured = limits.appDailyUsd === undefined ? {} : { [`app:${deps.app}`]: limits.appDailyUsd };
+  const budgets = wholeApp ? await budgetStatus(db, now, configured) : null;
+  // Budget lines need the default per user to mean anything; without one (chapter 8's call) they are left out.
+  const withUsers = userDefault !== undefined && deps.viewerId !== undefined;
+  const userBudgets = withUsers && wholeApp ? await userBudgetLines(db, userDefault, now) : null;
+  const myBudget = withUsers ? await userBudget(db, deps.viewerId as string, userDefault, now) : null;
+  const log = await requestLog(db, window, { ...query, userId: deps.userId });
+  const options = await filterOptions(db, window, { userId: deps.userId });
   return {
     app: deps.app,
+    scope: wholeApp ? "app" : "user",
     query,
     window: { from: window.from.toISOString(), to: window.to.toISOString(), bucket: window.bucket },
     summary,
@@ -71,8 +96,10 @@ export async function usageDashboard(
     latency: { byEndpoint, overTime },
     endpoints,
     reliability,
-    router: routerState(deps.router),
+    router: wholeApp ? routerState(deps.router) : null,
     budgets,
+    userBudgets,
+    myBudget,
     log,
     filterOptions: options,
   };

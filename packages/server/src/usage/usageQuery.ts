@@ -69,6 +69,8 @@ export interface UsageFilters {
   app?: string | undefined;
   feature?: string | undefined;
   model?: string | undefined;
+  /** One user's rows only (a member's own view); unset: every user's. */
+  userId?: string | undefined;
 }
 
 /** Every bucket start in the window, so charts show quiet periods as zero instead of skipping them. */

@@ -1,10 +1,12 @@
 // The /usage page body both apps render: built once here, fed by @switchyard/server's usageDashboard().
+// A member sees their own requests and budget; an admin the whole app, breakers, credits and every budget.
 import { BudgetsPanel } from "./BudgetsPanel.tsx";
 import { CostDistributionChart } from "./CostDistributionChart.tsx";
 import { CreditsPanel } from "./CreditsPanel.tsx";
 import { EndpointTable } from "./EndpointTable.tsx";
 import { LatencyChart } from "./LatencyChart.tsx";
 import { LogFilters } from "./LogFilters.tsx";
+import { MyBudgetPanel } from "./MyBudgetPanel.tsx";
 import { RangePicker } from "./RangePicker.tsx";
 import { ReliabilityChart } from "./ReliabilityChart.tsx";
 import { RequestLog } from "./RequestLog.tsx";
@@ -13,6 +15,7 @@ import { SpendChart } from "./SpendChart.tsx";
 import { SummaryCards } from "./SummaryCards.tsx";
 import { TokensChart } from "./TokensChart.tsx";
 import { UsageSection } from "./UsageSection.tsx";
+import { UserBudgetsEditor } from "./UserBudgetsEditor.tsx";
 import { formatTime } from "./usageFormat.ts";
 import { usageHref } from "./usageLinks.ts";
 import type { UsageDashboardView, UsageGroup } from "./usageTypes.ts";
@@ -25,8 +28,11 @@ export function UsageDashboard(props: {
   basePath: string;
   /** The attempt-chain route, e.g. "/usage/api/requests". */
   chainUrl: string;
+  /** The admin's budgets route (GET/PUT), e.g. "/usage/api/budgets". */
+  budgetsUrl?: string;
 }) {
   const { data, basePath } = props;
+  const budgetsUrl = props.budgetsUrl ?? `${basePath}/api/budgets`;
   const { query } = data;
   const bucket = data.window.bucket;
   const noRequests = data.summary.requests === 0;
@@ -34,13 +40,19 @@ export function UsageDashboard(props: {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <RangePicker basePath={basePath} query={query} />
-        <p className="text-xs text-slate-500 dark:text-slate-400">
+        <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="usage-scope">
+          {data.scope === "user" ? "Your requests only. " : "Every user of this app. "}
           {formatTime(data.window.from)} – {formatTime(data.window.to)}, per {bucket}. Metadata only: prompts
           and keys are never stored.
         </p>
       </div>
       <LogFilters basePath={basePath} query={query} options={data.filterOptions} />
       <SummaryCards summary={data.summary} />
+      {data.myBudget && (
+        <UsageSection title={`Your budget today (${data.myBudget.day} UTC)`}>
+          <MyBudgetPanel budget={data.myBudget} />
+        </UsageSection>
+      )}
 
       {noRequests ? (
         <UsageSection
@@ -101,28 +113,38 @@ export function UsageDashboard(props: {
         empty={
           data.endpoints.length === 0 &&
           data.latency.byEndpoint.length === 0 &&
-          data.router.breakers.length === 0 &&
+          (data.router?.breakers.length ?? 0) === 0 &&
           "No endpoint has been called in this range."
         }
       >
         <EndpointTable
           latency={data.latency.byEndpoint}
           endpoints={data.endpoints}
-          breakers={data.router.breakers}
+          breakers={data.router?.breakers ?? []}
         />
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Breaker states are this server's router ({data.app}) right now; figures are from the ledger.
+          {data.router
+            ? `Breaker states are this server's router (${data.app}) right now; figures are from the ledger.`
+            : "Figures are from your requests in the ledger."}
         </p>
       </UsageSection>
 
-      <div className="grid gap-4 md:grid-cols-2">
-        <UsageSection title="Credits">
-          <CreditsPanel router={data.router} />
+      {data.router && data.budgets && (
+        <div className="grid gap-4 md:grid-cols-2">
+          <UsageSection title="Credits">
+            <CreditsPanel router={data.router} />
+          </UsageSection>
+          <UsageSection title={`Budgets today (${data.budgets.day} UTC)`}>
+            <BudgetsPanel budgets={data.budgets} />
+          </UsageSection>
+        </div>
+      )}
+
+      {data.userBudgets && (
+        <UsageSection title="Users' daily budgets" testId="usage-user-budgets-section">
+          <UserBudgetsEditor lines={data.userBudgets} budgetsUrl={budgetsUrl} />
         </UsageSection>
-        <UsageSection title={`Budgets today (${data.budgets.day} UTC)`}>
-          <BudgetsPanel budgets={data.budgets} />
-        </UsageSection>
-      </div>
+      )}
 
       <UsageSection title="Request log" testId="usage-log-section">
         <RequestLog log={data.log} basePath={basePath} query={query} chainUrl={props.chainUrl} />

@@ -8,4 +8,6 @@ export type {
   UsageGroup,
   UsageQuery as UsageQueryView,
   UsageRange,
+  UserBudget as UserBudgetView,
+  UserBudgetLine as UserBudgetLineView,
 } from "@switchyard/server";
