@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { watchMemory } from "./memoryWatchdog.ts";
 import type { LaunchCommand } from "./os/boundary.ts";
+import { EMPTY_ENV } from "./os/executables.ts";
 import { type ChildOutcome, parseEvents, verdictFromEvents } from "./runEvents.ts";
 import { EVENT_MARK } from "./runner/runnerSource.ts";
 import type { StopInfo } from "./sandboxTypes.ts";
@@ -26,7 +27,7 @@ export function runChild(launch: LaunchCommand, stdin: string, limits: ChildLimi
     const child = spawn(launch.command, launch.args, {
       cwd: "/",
       // An empty environment: no API keys, no NODE_OPTIONS (bwrap also clears its own).
-      env: {},
+      env: EMPTY_ENV,
       stdio: ["pipe", "pipe", "pipe"],
       ...(launch.uid !== undefined ? { uid: launch.uid, gid: launch.gid } : {}),
     });

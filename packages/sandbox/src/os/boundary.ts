@@ -15,7 +15,7 @@ import {
   osLimitsFor,
   SANDBOX_UID,
 } from "./bubblewrap.ts";
-import { findExecutable } from "./executables.ts";
+import { EMPTY_ENV, findExecutable } from "./executables.ts";
 import { sharedLibraries } from "./sharedLibraries.ts";
 
 export type Boundary =
@@ -89,7 +89,7 @@ async function detectBubblewrap(): Promise<Detection> {
   const prlimit = findExecutable("prlimit");
   if (!prlimit) return { kind: "missing", why: "prlimit (util-linux) is not installed" };
   const node = realpathSync(process.execPath);
-  const help = await run(bwrap, ["--help"], { env: {} }).then(
+  const help = await run(bwrap, ["--help"], { env: EMPTY_ENV, encoding: "utf8" }).then(
     (out) => out.stdout,
     () => "",
   );
@@ -118,7 +118,14 @@ async function probe(boundary: Boundary): Promise<string | null> {
     osLimitsFor(10_000, 64),
   );
   try {
-    const out = await run(command, args, { env: {}, cwd: "/", timeout: 15_000, uid, gid });
+    const out = await run(command, args, {
+      env: EMPTY_ENV,
+      cwd: "/",
+      timeout: 15_000,
+      uid,
+      gid,
+      encoding: "utf8",
+    });
     return out.stdout === "ok" ? null : `it printed ${JSON.stringify(out.stdout.slice(0, 100))}`;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();

@@ -1,7 +1,10 @@
-// Finds the programs the OS boundary runs (bwrap, prlimit, ldd) by absolute path: the sandbox never
-// relies on the caller's PATH alone, and the child starts with an empty environment.
+// Finds the programs the OS boundary runs (bwrap, prlimit, ldd) by absolute path, and the empty
+// environment they run with: the sandbox never relies on the caller's PATH alone, and passes no keys.
 import { accessSync, constants, realpathSync } from "node:fs";
 import { delimiter, join } from "node:path";
+
+/** No variables at all (typed as ProcessEnv, which Next's types extend with a required NODE_ENV). */
+export const EMPTY_ENV = Object.create(null) as NodeJS.ProcessEnv;
 
 const SYSTEM_DIRS = ["/usr/bin", "/bin", "/usr/local/bin", "/usr/sbin", "/sbin"];
 

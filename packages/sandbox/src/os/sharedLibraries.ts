@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
+import { EMPTY_ENV } from "./executables.ts";
 
 const run = promisify(execFile);
 
@@ -20,7 +21,9 @@ export function parseLdd(output: string): string[] {
 export async function sharedLibraries(lddPath: string | null, binaries: string[]): Promise<string[]> {
   if (lddPath) {
     try {
-      const outputs = await Promise.all(binaries.map((b) => run(lddPath, [b], { env: {}, timeout: 10_000 })));
+      const outputs = await Promise.all(
+        binaries.map((b) => run(lddPath, [b], { env: EMPTY_ENV, timeout: 10_000, encoding: "utf8" })),
+      );
       const files = outputs.flatMap((o) => parseLdd(o.stdout));
       if (files.length > 0) return [...new Set(files)];
     } catch {}
