@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BudgetReservation, BudgetScope, BudgetStore, ReserveResult } from "@switchyard/router";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Database, resultRows } from "../database.ts";
-import { budgetSpend } from "../schema/index.ts";
+import { budgetSpend, budgets } from "../schema/index.ts";
 
 class BudgetExceeded extends Error {}
 
@@ -10,6 +10,8 @@ class BudgetExceeded extends Error {}
  * The router's budget store in Postgres. A reservation locks the day's rows of its scopes in scope order
  * (so two multi-scope reservations cannot deadlock), then adds the estimate with one conditional UPDATE
  * that only touches rows with room left; unless every scope had room, the transaction rolls back.
+ * A scope's limit is its row in `budgets` when there is one (what an admin set for a user, say), else the
+ * router's configured one: read by that same UPDATE, so no caller can bring its own limit.
  */
 export class PgBudgetStore implements BudgetStore {
   readonly #db: Database;
@@ -51,8 +53,9 @@ export class PgBudgetStore implements BudgetStore {
             update ${budgetSpend} as b
                set reserved_usd = b.reserved_usd + ${estimateUsd}::numeric, updated_at = now()
               from (values ${limits}) as l(scope, limit_usd)
+              left join ${budgets} as o on o.scope = l.scope
              where b.scope = l.scope and b.day = ${day}::date
-               and b.spent_usd + b.reserved_usd + ${estimateUsd}::numeric <= l.limit_usd
+               and b.spent_usd + b.reserved_usd + ${estimateUsd}::numeric <= coalesce(o.limit_usd, l.limit_usd)
          returning b.scope`),
         );
         if (updated.length !== unique.length) throw new BudgetExceeded();
@@ -85,8 +88,22 @@ export class PgBudgetStore implements BudgetStore {
   }
 
   async #firstExceeded(scopes: BudgetScope[], estimateUsd: number, day: string) {
+    const stored = await this.#db
+      .select({ scope: budgets.scope, limitUsd: budgets.limitUsd })
+      .from(budgets)
+      .where(
+        inArray(
+          budgets.scope,
+          scopes.map((s) => s.scope),
+        ),
+      );
+    const limitOf = new Map(stored.map((row) => [row.scope, Number(row.limitUsd)]));
     const usage = await Promise.all(
-      scopes.map(async (s) => ({ ...s, usedUsd: await this.used(s.scope, day) })),
+      scopes.map(async (s) => ({
+        scope: s.scope,
+        limitUsd: limitOf.get(s.scope) ?? s.limitUsd,
+        usedUsd: await this.used(s.scope, day),
+      })),
     );
     const over = usage.find((s) => s.usedUsd + estimateUsd > s.limitUsd) ?? usage[0]!;
     return { scope: over.scope, limitUsd: over.limitUsd, usedUsd: over.usedUsd };

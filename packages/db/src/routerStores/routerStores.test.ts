@@ -1,7 +1,7 @@
 import type { LedgerEntry } from "@switchyard/router";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { llmCalls } from "../schema/index.ts";
+import { budgets, llmCalls } from "../schema/index.ts";
 import { DATABASE_PATHS, type TestDatabase } from "../testing/testDatabases.ts";
 import { PgBudgetStore } from "./pgBudgetStore.ts";
 import { PgIdempotencyStore } from "./pgIdempotencyStore.ts";
@@ -166,6 +166,25 @@ describe.each(DATABASE_PATHS)("router stores on $name", ({ open }) => {
       await store.settle(a.reservation, 0.12);
       await store.settle(b.reservation, 0);
       expect(await store.used("feature:ask", day)).toBeCloseTo(0.12, 10);
+    });
+
+    it("takes a scope's limit from its row in budgets over the configured one, in the reservation itself", async () => {
+      const scopes = [{ scope: "user:stored", limitUsd: 1 }];
+      await t.handle.db.insert(budgets).values({ scope: "user:stored", limitUsd: 0.1 });
+      expect((await store.reserve(scopes, 0.08, day)).ok).toBe(true);
+      expect(await store.reserve(scopes, 0.05, day)).toEqual({
+        ok: false,
+        exceeded: { scope: "user:stored", limitUsd: 0.1, usedUsd: 0.08 },
+      });
+      // An admin raises it: the next reservation sees the new limit, the caller's 1.00 never counts.
+      await t.handle.db.update(budgets).set({ limitUsd: 2 }).where(eq(budgets.scope, "user:stored"));
+      expect((await store.reserve(scopes, 1.5, day)).ok).toBe(true);
+      // A limit of 0 stops the user at once, whatever the router was configured with.
+      await t.handle.db.update(budgets).set({ limitUsd: 0 }).where(eq(budgets.scope, "user:stored"));
+      expect(await store.reserve(scopes, 0.000001, day)).toMatchObject({
+        ok: false,
+        exceeded: { limitUsd: 0 },
+      });
     });
 
     it("counts each day on its own", async () => {

@@ -36,3 +36,33 @@ it("never overspends a nearly spent budget under 100 concurrent requests", async
   const ledgerCost = h.ledger.entries.filter((e) => e.kind === "request").reduce((s, e) => s + e.costUsd, 0);
   expect(spentToday).toBeCloseTo(0.0015 + ledgerCost, 10);
 });
+
+it("says what was spent and when it resets in the 402 (budget_exceeded)", async () => {
+  const router = h.newRouter({ budgetStore: new MemoryBudgetStore(), budgets: { user: 0 } });
+  const refused = await router
+    .chat({ model: "fast", max_tokens: 10, messages: [{ role: "user", content: "hi" }] }, { userId: "u2" })
+    .catch((e: RouterError) => e);
+  const tomorrow = new Date(Date.parse(`${utcDay()}T00:00:00Z`) + 86_400_000).toISOString();
+  expect(refused).toMatchObject({
+    code: "budget_exceeded",
+    status: 402,
+    details: { scope: "user:u2", limitUsd: 0, usedUsd: 0, resetsAt: tomorrow },
+  });
+  expect((refused as RouterError).message).toContain("Your daily budget ($0.00)");
+  expect((refused as RouterError).message).toContain("resets at midnight UTC");
+});
+
+it("caps a call without max_tokens at the output the reservation assumed", async () => {
+  const router = h.newRouter({
+    budgetStore: new MemoryBudgetStore(),
+    budgets: { user: 1, defaultMaxTokens: 5 },
+  });
+  const long =
+    "Explain in detail, step by step, how a circuit breaker protects a service from a failing provider.";
+  const capped = await router.chat(
+    { model: "fast", messages: [{ role: "user", content: long }] },
+    { userId: "u3" },
+  );
+  expect(capped.routing.completionTokens).toBeLessThanOrEqual(5);
+  expect(capped.response.choices[0]?.finish_reason).toBe("length");
+});

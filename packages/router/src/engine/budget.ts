@@ -43,18 +43,26 @@ export function costUpperBound(
 
 export const utcDay = (d = new Date()) => d.toISOString().slice(0, 10);
 
+/** When a day's budgets start again from zero: the next midnight UTC, as ISO. */
+export const budgetResetsAt = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
+
 export async function reserveBudget(
   store: BudgetStore,
   scopes: BudgetScope[],
   estimateUsd: number,
 ): Promise<BudgetReservation | null> {
   if (scopes.length === 0) return null;
-  const result = await store.reserve(scopes, estimateUsd, utcDay());
+  const day = utcDay();
+  const result = await store.reserve(scopes, estimateUsd, day);
   if (result.ok) return result.reservation;
   const { scope, limitUsd, usedUsd } = result.exceeded;
+  const resetsAt = budgetResetsAt(day);
+  const whose = scope.startsWith("user:") ? "Your daily budget" : `The daily budget for ${scope}`;
   throw new RouterError(
     "budget_exceeded",
-    `The daily budget for ${scope} ($${limitUsd.toFixed(2)}) would be exceeded (used $${usedUsd.toFixed(4)}).`,
-    { details: { scope, limitUsd, usedUsd } },
+    `${whose} ($${limitUsd.toFixed(2)}) would be exceeded: $${usedUsd.toFixed(4)} used today. ` +
+      `It resets at midnight UTC (${resetsAt}).`,
+    { details: { scope, limitUsd, usedUsd, resetsAt } },
   );
 }

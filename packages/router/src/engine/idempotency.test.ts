@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ask, useHarness } from "../testing/harness.ts";
+import { idempotencyScope } from "./idempotency.ts";
 
 const h = useHarness();
 
@@ -77,5 +78,36 @@ describe("idempotency keys", () => {
     const emb2 = await h.router.embed({ input: "milk and eggs" }, { idempotencyKey: "k-embed" });
     expect(emb2.embeddings).toEqual(emb.embeddings);
     expect(upstreamCalls("k-image") + upstreamCalls("k-embed")).toBe(2);
+  });
+
+  it("scopes keys per user: two users' equal keys get two results, each replayed to its own user", async () => {
+    const alice = await h.router.chat(ask("summarise my day"), {
+      idempotencyKey: "k-shared",
+      userId: "alice",
+    });
+    const bob = await h.router.chat(ask("summarise my day"), { idempotencyKey: "k-shared", userId: "bob" });
+    expect(bob.routing.replay).toBe(false);
+    expect(bob.response.id).not.toBe(alice.response.id);
+    // A different request under the same key is no conflict either: it is another user's key.
+    const bobOther = await h.router.chat(ask("something else"), { idempotencyKey: "k-other", userId: "bob" });
+    const aliceOther = await h.router.chat(ask("not the same"), {
+      idempotencyKey: "k-other",
+      userId: "alice",
+    });
+    expect(aliceOther.response.id).not.toBe(bobOther.response.id);
+    const aliceAgain = await h.router.chat(ask("summarise my day"), {
+      idempotencyKey: "k-shared",
+      userId: "alice",
+    });
+    expect(aliceAgain).toMatchObject({ routing: { replay: true }, response: { id: alice.response.id } });
+    expect(upstreamCalls("k-shared")).toBe(2);
+    const rows = h.ledger.entries.filter((e) => e.kind === "request" && e.idempotencyKey === "k-shared");
+    expect(rows.map((r) => r.userId)).toEqual(["alice", "bob", "alice"]);
+  });
+
+  it("never lets a key written to look like another scope meet that scope", () => {
+    expect(idempotencyScope("todo", "alice", "k")).not.toBe(idempotencyScope("todo", undefined, "alice:k"));
+    expect(idempotencyScope("todo", "a:b", "k")).not.toBe(idempotencyScope("todo", "a", "b:k"));
+    expect(idempotencyScope("to:do", undefined, "k")).not.toBe(idempotencyScope("to", undefined, "do::k"));
   });
 });

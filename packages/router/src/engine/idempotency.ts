@@ -22,6 +22,14 @@ export function fingerprint(operation: string, request: unknown): string {
   return createHash("sha256").update(operation).update("\n").update(stableStringify(request)).digest("hex");
 }
 
+/**
+ * The key as stored: `app:user:key`, so two users' (or two apps') equal keys never meet. App and user are
+ * URI-encoded, so neither holds a ":" and no key can be written to look like another scope's; no user is "".
+ */
+export function idempotencyScope(app: string | null, userId: string | undefined, key: string): string {
+  return `${app === null ? "-" : encodeURIComponent(app)}:${userId ? encodeURIComponent(userId) : ""}:${key}`;
+}
+
 export type ClaimOutcome = { state: "claimed"; key: string } | { state: "replay"; response: StoredResponse };
 
 /** Claims the key, waiting out a concurrent duplicate; throws idempotency_conflict / _in_progress. */
@@ -32,7 +40,7 @@ export async function claimKey(
   fp: string,
 ): Promise<ClaimOutcome> {
   const policy = deps.policy.idempotency;
-  const scoped = `${ctx.app ?? "-"}:${key}`;
+  const scoped = idempotencyScope(ctx.app, ctx.options.userId, key);
   const waitUntil = performance.now() + Math.min(policy.waitMs, ctx.remaining());
   let delay = policy.pollMinMs;
   for (;;) {

@@ -90,7 +90,12 @@ export abstract class ChatPlanBase<V, R> implements Plan<V, R> {
   }
 
   body(route: LiveRoute): string {
-    return JSON.stringify(chatBody(this.deps.live, this.req, route, this.ctx.options, this.stream));
+    const body = chatBody(this.deps.live, this.req, route, this.ctx.options, this.stream);
+    // Under a budget the reservation assumed this many output tokens: the call may not produce more.
+    if (this.deps.budget && this.req.max_tokens == null && this.req.max_completion_tokens == null) {
+      body.max_tokens = this.#outputTokens;
+    }
+    return JSON.stringify(body);
   }
 
   abstract consume(call: UpstreamCall, route: LiveRoute, startedAt: number): Promise<AttemptSuccess<V>>;
