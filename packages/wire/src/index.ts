@@ -7,5 +7,6 @@ export * from "./embeddings.ts";
 export * from "./env.ts";
 export * from "./errorBody.ts";
 export * from "./images.ts";
+export * from "./readBoundedBody.ts";
 export * from "./routing.ts";
 export * from "./upstreamError.ts";
