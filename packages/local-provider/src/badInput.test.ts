@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { upstreamErrorBody } from "@switchyard/wire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalProvider, startLocalProvider } from "./index.ts";
@@ -57,6 +58,36 @@ describe("bad input gets a clear JSON error, never a crash", () => {
       messages: [{ role: "user", content: "x".repeat(1_200_000) }],
     });
     await expectError(await post("/v1/chat/completions", huge), 413, "payload_too_large");
+    expect((await fetch(`${provider.url}/health`)).status).toBe(200);
+  });
+
+  it("a chunked body (no Content-Length) is stopped too: 413 while the client is still sending", async () => {
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    let sent = 0;
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${provider.url}/v1/chat/completions`, { method: "POST" }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => {
+          body += d;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.write('{"model":"local/sim-haiku","messages":[{"role":"user","content":"');
+      // An endless body: keep writing until the answer arrives.
+      const pump = () => {
+        while (!req.destroyed && sent < 64 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+      };
+      pump();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe("payload_too_large");
+    // Answered after at most 16 MB drained (nothing kept past 1 MB), long before the 64 MB end.
+    expect(sent).toBeLessThan(24 * 1024 * 1024);
     expect((await fetch(`${provider.url}/health`)).status).toBe(200);
   });
 

@@ -2,9 +2,10 @@
 // models, delivered whole or as an OpenRouter-style SSE stream with the endpoint's faults applied.
 import { type ChatRequest, chatRequest } from "@switchyard/wire";
 import { z } from "zod";
+import { imageBytes } from "./mislabelledImage.ts";
 import { checkModeration } from "./moderation.ts";
 import { costOf } from "./pricing.ts";
-import { DEFAULT_IMAGE_SIZE, drawImageCached, parseSize } from "./proceduralImage.ts";
+import { DEFAULT_IMAGE_SIZE, parseSize } from "./proceduralImage.ts";
 import { invalidRequest, ProviderError, sendJson } from "./providerError.ts";
 import { findModel, type ModelSpec } from "./providerProfiles.ts";
 import { readJsonBody } from "./readJsonBody.ts";
@@ -50,7 +51,13 @@ function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSp
   if (spec.kind === "image") {
     const aspect = imageConfig.safeParse(body.image_config).data?.aspect_ratio ?? "";
     const size = parseSize(ASPECT_SIZES[aspect] ?? DEFAULT_IMAGE_SIZE)!;
-    const png = drawImageCached(lastUserText, body.seed ?? 0, size.width, size.height);
+    const png = imageBytes(
+      ctx.endpoint.faults.imageContent,
+      lastUserText,
+      body.seed ?? 0,
+      size.width,
+      size.height,
+    );
     images.push(`data:image/png;base64,${png.toString("base64")}`);
     text = `${SIMULATION_MARKER} · ${body.model}] A procedurally drawn ${size.width}x${size.height} image for "${lastUserText.slice(0, 200)}".`;
   } else {
@@ -114,7 +121,9 @@ export async function chatCompletions(ctx: RequestContext) {
   }
   await waitLikeAGeneration(ctx, completion, spec.kind === "image");
   ctx.endpoint.charge(completion.usage.cost);
-  sendJson(
+  const cut = ctx.endpoint.faults.endAfterTokens;
+  const send = cut !== null && cut < completion.tokens.length ? sendCutJson : sendJson;
+  send(
     ctx.res,
     200,
     {
@@ -166,4 +175,17 @@ async function waitLikeAGeneration(ctx: RequestContext, completion: Completion, 
       tokens_generated: failAt,
     });
   }
+}
+
+/** The endAfterTokens fault on a non-streaming answer: the connection "drops" partway through the body. */
+function sendCutJson(
+  res: RequestContext["res"],
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+) {
+  const text = JSON.stringify(body);
+  // No Content-Length: the client cannot tell the body is short until it parses it.
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(text.slice(0, Math.floor(text.length / 2)));
 }

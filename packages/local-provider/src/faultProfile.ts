@@ -10,6 +10,8 @@ const durationMs = z.union([
 ]);
 const optionalCount = z.number().int().min(0).nullable();
 
+export const imageContents = ["png", "svg", "html"] as const;
+
 export const errorStatuses = ["429", "500", "502", "503"] as const;
 export type ErrorStatus = (typeof errorStatuses)[number];
 
@@ -40,10 +42,17 @@ export const faultProfileSchema = z.object({
   stallMs: durationMs.default(0),
   /** After this many streamed tokens, send OpenRouter's mid-stream error chunk and end the stream. */
   errorAfterTokens: optionalCount.default(null),
+  /**
+   * After this many streamed tokens, end the stream with no finish_reason and no `[DONE]`, as a cut
+   * connection would (0: an empty 200 stream). Non-streaming: a 200 whose JSON body is cut short.
+   */
+  endAfterTokens: optionalCount.default(null),
   /** Extra silence before anything useful (Infinity: hang until the client gives up). */
   hangBeforeFirstTokenMs: durationMs.default(0),
   /** Time to draw one image. */
   imageMs: durationMs.default(0),
+  /** What image routes return, always labelled image/png: a real PNG, or script-bearing SVG or HTML. */
+  imageContent: z.enum(imageContents).default("png"),
   /** Credit limit in USD; spending reaches it and requests get 402. null = unlimited. */
   creditLimit: z.number().min(0).nullable().default(null),
   /** Send `: OPENROUTER PROCESSING` comments while a stream waits for its first token. */

@@ -1,14 +1,9 @@
 // POST /v1/images/generations (OpenAI shape): procedural PNGs returned as b64_json.
 import { imageRequest } from "@switchyard/wire";
+import { imageBytes } from "./mislabelledImage.ts";
 import { checkModeration } from "./moderation.ts";
 import { costOf } from "./pricing.ts";
-import {
-  DEFAULT_IMAGE_SIZE,
-  drawImageCached,
-  MAX_IMAGE_SIDE,
-  MIN_IMAGE_SIDE,
-  parseSize,
-} from "./proceduralImage.ts";
+import { DEFAULT_IMAGE_SIZE, MAX_IMAGE_SIDE, MIN_IMAGE_SIDE, parseSize } from "./proceduralImage.ts";
 import { invalidRequest, ProviderError, sendJson } from "./providerError.ts";
 import { findModel } from "./providerProfiles.ts";
 import { readJsonBody } from "./readJsonBody.ts";
@@ -39,7 +34,7 @@ export async function imageGenerations(ctx: RequestContext) {
   const seed = body.seed ?? 0;
   // There is no file host offline: "url" gets a data URL, which browsers and fetch both accept.
   const data = Array.from({ length: n }, (_, i) => {
-    const b64 = drawImageCached(body.prompt, seed + i, size.width, size.height).toString("base64");
+    const b64 = imageBytes(f.imageContent, body.prompt, seed + i, size.width, size.height).toString("base64");
     const image =
       body.response_format === "url" ? { url: `data:image/png;base64,${b64}` } : { b64_json: b64 };
     return { ...image, revised_prompt: body.prompt };

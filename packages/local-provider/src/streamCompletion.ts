@@ -1,7 +1,7 @@
 // Streams a completion the way OpenRouter does: optional `: OPENROUTER PROCESSING` comments while
 // waiting, content chunks paced by tokens/s, a finish chunk, a usage chunk with `choices: []`, then
-// `data: [DONE]`. Stalls and mid-stream failures (an error chunk with finish_reason "error") come
-// from the endpoint's fault profile.
+// `data: [DONE]`. Stalls, mid-stream failures (an error chunk with finish_reason "error") and silent
+// cuts (the stream just ends, no finish_reason, no `[DONE]`) come from the endpoint's fault profile.
 import type { Completion } from "./chatCompletions.ts";
 import { providerMetadata, type RequestContext } from "./requestContext.ts";
 import { sleep } from "./sleep.ts";
@@ -50,6 +50,7 @@ export async function streamCompletion(ctx: RequestContext, completion: Completi
   const n = tokens.length;
   const stallAt = f.stallAfterTokens !== null && f.stallAfterTokens < n ? f.stallAfterTokens : undefined;
   const failAt = f.errorAfterTokens !== null && f.errorAfterTokens < n ? f.errorAfterTokens : undefined;
+  const cutAt = f.endAfterTokens !== null && f.endAfterTokens < n ? f.endAfterTokens : undefined;
   const perToken = f.tokensPerSecond > 0 && Number.isFinite(f.tokensPerSecond) ? 1000 / f.tokensPerSecond : 0;
   let origin = Date.now();
   let sent = 0;
@@ -76,8 +77,12 @@ export async function streamCompletion(ctx: RequestContext, completion: Completi
       res.end();
       return;
     }
+    if (sent === cutAt) {
+      res.end();
+      return;
+    }
     if (sent >= n) break;
-    const limit = Math.min(n, stallAt !== undefined && stallAt > sent ? stallAt : n, failAt ?? n);
+    const limit = Math.min(n, stallAt !== undefined && stallAt > sent ? stallAt : n, failAt ?? n, cutAt ?? n);
     await sleep(origin + sent * perToken - Date.now(), ctx.signal);
     const due = perToken > 0 ? Math.floor((Date.now() - origin) / perToken) + 1 : limit;
     const upto = Math.max(sent + 1, Math.min(limit, due));
