@@ -2,6 +2,7 @@
 // "Ask your todos": streams the answer, lists the todos it used, shows how it was routed and what it cost.
 // Every state ends somewhere: done, stopped, failed, or interrupted (with the partial text and a Retry).
 import { RouteBadge } from "@switchyard/ui";
+import { failureMessage } from "@switchyard/ui/auth";
 import { useRef, useState } from "react";
 import type { AskSource, RouteInfo } from "@/lib/askEvents.ts";
 import { readAskStream } from "@/lib/client/readAskStream.ts";
@@ -57,7 +58,13 @@ export function AskPanel({ onAnswered }: { onAnswered: () => void }) {
         else if (event.type === "meta") update({ route: event.route, phase: "streaming" });
         else if (event.type === "delta") update({ text: current.text + event.text, phase: "streaming" });
         else if (event.type === "done") update({ route: event.route, phase: "done" });
-        else update({ phase: "failed", route: event.route ?? current.route, error: event });
+        else
+          update({
+            phase: "failed",
+            route: event.route ?? current.route,
+            // Over budget or too fast: say what was spent and when it resets, or when to retry.
+            error: { code: event.code, message: failureMessage(event), interrupted: event.interrupted },
+          });
       }
     } catch {
       if (abort.signal.aborted) update({ phase: "stopped" });
@@ -176,6 +183,7 @@ function AnswerView({ answer, onRetry }: { answer: Answer; onRetry: () => void }
         <div
           role="alert"
           data-testid="answer-error"
+          data-code={answer.error.code}
           className="flex flex-wrap items-center gap-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200"
         >
           <span>

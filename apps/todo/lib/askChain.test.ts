@@ -1,5 +1,8 @@
+import { llmCalls } from "@switchyard/db";
+import type { Router } from "@switchyard/router";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAskChain } from "./askChain.ts";
+import { ASK_MAX_TOKENS, createAskChain } from "./askChain.ts";
 import type { AskEvent } from "./askEvents.ts";
 import { askEvents } from "./askStream.ts";
 import { createEmbeddingBackfill } from "./embeddingBackfill.ts";
@@ -60,6 +63,34 @@ describe("the ask chain", () => {
     expect(done.route.reasons.length).toBeGreaterThan(0);
     expect(done.route.costUsd).toBeGreaterThan(0);
     expect(done.route.completionTokens).toBeGreaterThan(0);
+  });
+
+  it("asks on the asker's behalf: their router options reach the router and the ledger, max_tokens caps the answer", async () => {
+    const seen: Parameters<Router["stream"]>[] = [];
+    const spying = createAskChain({
+      embedder: routerEmbedder(env.router),
+      retrieve: askRetriever(env.db),
+      router: {
+        stream: (...args) => {
+          seen.push(args);
+          return env.router.stream(...args);
+        },
+      },
+    });
+    const answer = await spying.invoke({
+      owner: "ana",
+      routing: { userId: "ana-session-user" },
+      question: "do I need milk?",
+      tier: "fast",
+    });
+    for await (const _ of answer.stream);
+    const { routing } = await answer.stream.result;
+    expect(seen[0]?.[0].max_tokens).toBe(ASK_MAX_TOKENS);
+    expect(seen[0]?.[1]).toMatchObject({ feature: "ask", userId: "ana-session-user" });
+    await env.router.flush();
+    const rows = await env.db.select().from(llmCalls).where(eq(llmCalls.requestId, routing.requestId));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(["ana-session-user"]));
   });
 
   it("honours a forced tier", async () => {

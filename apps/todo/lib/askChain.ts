@@ -5,11 +5,14 @@ import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
 import type { Router, RouterStream } from "@switchyard/router";
 import type { ChatMessage } from "@switchyard/wire";
 import { buildAskMessages } from "./askPrompt.ts";
-import { LOCAL_EMBEDDING_MODEL, type TodoEmbedder } from "./todoEmbedder.ts";
+import { LOCAL_EMBEDDING_MODEL, type TodoEmbedder, type UserRouting } from "./todoEmbedder.ts";
 import type { AskTier, TodoView } from "./todoSchemas.ts";
 
 export interface AskRequest {
+  /** Whose todos are searched: the session's user id. */
   owner: string;
+  /** Router options for the owner's model calls (`routerOptionsFor(user)`); default `{ userId: owner }`. */
+  routing?: UserRouting;
   question: string;
   tier: AskTier;
   signal?: AbortSignal;
@@ -40,11 +43,19 @@ interface Embedded {
 }
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
+/** The longest answer the ask step may get: it bounds the budget reservation made before the call. */
+export const ASK_MAX_TOKENS = 1024;
+
+const routingOf = (request: AskRequest): UserRouting => request.routing ?? { userId: request.owner };
 
 export function createAskChain(deps: AskDeps) {
   const embedQuestion = RunnableLambda.from(async (request: AskRequest): Promise<Embedded> => {
     try {
-      const { vectors, model } = await deps.embedder.embed([request.question], request.signal);
+      const { vectors, model } = await deps.embedder.embed(
+        [request.question],
+        request.signal,
+        routingOf(request),
+      );
       return { request, embedding: { vector: vectors[0]!, model } };
     } catch {
       // No embedding provider right now: full-text retrieval alone still gives an answer.
@@ -68,10 +79,10 @@ export function createAskChain(deps: AskDeps) {
       // The classifier scores with the local model's space; a hosted model's vector would mislead it.
       const reusable = s.embedding?.model === LOCAL_EMBEDDING_MODEL ? s.embedding.vector : undefined;
       const stream = deps.router.stream(
-        { model: s.request.tier, messages: s.messages },
+        { model: s.request.tier, messages: s.messages, max_tokens: ASK_MAX_TOKENS },
         {
           feature: "ask",
-          userId: s.request.owner,
+          ...routingOf(s.request),
           ...(reusable ? { embedding: reusable } : {}),
           ...(s.request.signal ? { signal: s.request.signal } : {}),
         },

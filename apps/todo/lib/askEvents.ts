@@ -26,6 +26,9 @@ export const askEvent = z.discriminatedUnion("type", [
     /** True when part of the answer had already streamed (the UI shows it as interrupted). */
     interrupted: z.boolean(),
     route: routeInfo.nullable(),
+    /** The router error's secret-free details: for `budget_exceeded`, the scope, its limit and what was used. */
+    details: z.record(z.string(), z.unknown()).optional(),
+    retryAfterSeconds: z.number().optional(),
   }),
 ]);
 export type AskEvent = z.infer<typeof askEvent>;

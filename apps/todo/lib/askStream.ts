@@ -18,6 +18,8 @@ function errorEvent(error: unknown, interrupted: boolean): AskEvent {
       message: error.message,
       interrupted,
       route: routing?.requestId ? routeInfoOf(routing) : null,
+      ...(error.details ? { details: error.details } : {}),
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
   }
   console.error("[todo] ask failed:", error instanceof Error ? error.message : "unknown");

@@ -1,5 +1,5 @@
-// Today's spend for this app and what the same chat traffic would have cost on GPT-4o alone, read
-// from the router's ledger (request rows: one per caller request, with its final cost and tokens).
+// A user's spend today in this app and what the same chat traffic would have cost on GPT-4o alone, read
+// from the router's ledger (request rows: one per caller request, with its final cost, tokens and user).
 import { type Database, llmCalls, resultRows } from "@switchyard/db";
 import { defaultCatalog } from "@switchyard/router";
 import { and, eq, gte, sql } from "drizzle-orm";
@@ -27,7 +27,11 @@ function startOfUtcDay(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-export async function costSummary(db: Database, app: string, now = new Date()): Promise<CostSummary> {
+export async function costSummary(
+  db: Database,
+  scope: { app: string; userId: string },
+  now = new Date(),
+): Promise<CostSummary> {
   const since = startOfUtcDay(now);
   const price = baselinePrice();
   const chat = sql`${llmCalls.operation} in ('chat', 'stream')`;
@@ -42,7 +46,12 @@ export async function costSummary(db: Database, app: string, now = new Date()): 
              count(*) filter (where ${chat} and ${llmCalls.tier} = 'fast') as fast,
              count(*) filter (where ${chat} and ${llmCalls.tier} = 'strong') as strong
       from ${llmCalls}
-      where ${and(eq(llmCalls.kind, "request"), eq(llmCalls.app, app), gte(llmCalls.createdAt, since))}`),
+      where ${and(
+        eq(llmCalls.kind, "request"),
+        eq(llmCalls.app, scope.app),
+        eq(llmCalls.userId, scope.userId),
+        gte(llmCalls.createdAt, since),
+      )}`),
   );
   const spentUsd = Number(row?.spent ?? 0);
   const chatSpentUsd = Number(row?.chat_spent ?? 0);

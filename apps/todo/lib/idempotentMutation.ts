@@ -1,6 +1,7 @@
 // Idempotency-Key for the app's own mutations (Stripe semantics), on the shared idempotency_keys table
-// under the app's namespace: the first request with a key runs, a repeat replays its stored result, a
-// concurrent repeat waits for the first, and the same key with another body is a conflict.
+// under a namespace of the action and its owner: the first request with a key runs, a repeat replays its
+// stored result, a concurrent repeat waits for the first, and the same key with another body is a
+// conflict. Two users who happen to send the same key never meet: each has a namespace of their own.
 import { createHash } from "node:crypto";
 import { type Database, PgIdempotencyStore } from "@switchyard/db";
 import type { StoredResponse } from "@switchyard/router";
@@ -13,6 +14,12 @@ function fingerprintOf(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
 }
 
+/** What a key is unique within: one action ("todo:create") of one owner (the session's user id). */
+export interface MutationScope {
+  action: string;
+  owner: string;
+}
+
 export interface Once<T> {
   value: T;
   /** True when this is a repeat of an earlier request with the same key. */
@@ -21,13 +28,13 @@ export interface Once<T> {
 
 export async function runOnce<T extends StoredResponse>(
   db: Database,
-  namespace: string,
+  scope: MutationScope,
   key: string | undefined,
   body: unknown,
   run: () => Promise<T>,
 ): Promise<Once<T>> {
   if (!key) return { value: await run(), replay: false };
-  const store = new PgIdempotencyStore(db, { namespace });
+  const store = new PgIdempotencyStore(db, { namespace: `${scope.action}:${scope.owner}` });
   const fingerprint = fingerprintOf(body);
   const deadline = Date.now() + WAIT_MS;
   for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {

@@ -11,6 +11,7 @@ import { createTodo, editTodo } from "./todoWrites.ts";
 let env: TodoTestEnv;
 const input = (title: string) => ({ title, notes: "", priority: 0, dueDate: null, tags: [] });
 const noWait = { baseDelayMs: 1, sleep: async () => {} };
+const eveCreates = { action: "todo:create", owner: "eve" };
 
 beforeAll(async () => {
   env = await openTodoTestEnv();
@@ -59,7 +60,7 @@ describe("writing todos", () => {
     const embedder = routerEmbedder(env.router);
     const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
     const create = () =>
-      runOnce(env.db, "todo:create", "key-double-click-1", { title: "pay rent" }, async () => ({
+      runOnce(env.db, eveCreates, "key-double-click-1", { title: "pay rent" }, async () => ({
         todo: await createTodo(deps, "eve", input("pay rent")),
       }));
     const [a, b] = await Promise.all([create(), create()]);
@@ -68,7 +69,23 @@ describe("writing todos", () => {
     expect(await listTodos(env.db, "eve")).toHaveLength(1);
 
     await expect(
-      runOnce(env.db, "todo:create", "key-double-click-1", { title: "other" }, async () => ({ x: 1 })),
+      runOnce(env.db, eveCreates, "key-double-click-1", { title: "other" }, async () => ({ x: 1 })),
     ).rejects.toMatchObject({ code: "idempotency_conflict", status: 409 });
+  });
+
+  it("keeps two users' equal keys apart: each runs once, neither replays nor conflicts with the other", async () => {
+    const embedder = routerEmbedder(env.router);
+    const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
+    const create = (owner: string, title: string) =>
+      runOnce(env.db, { action: "todo:create", owner }, "key-shared-by-chance", { title }, async () => ({
+        todo: await createTodo(deps, owner, input(title)),
+      }));
+    const [fay, gus] = await Promise.all([create("fay", "feed the cat"), create("gus", "fix the gate")]);
+    expect([fay.replay, gus.replay]).toEqual([false, false]);
+    expect(fay.value.todo.title).toBe("feed the cat");
+    expect(gus.value.todo.title).toBe("fix the gate");
+    expect((await create("gus", "fix the gate")).replay).toBe(true);
+    expect((await listTodos(env.db, "fay")).map((t) => t.title)).toEqual(["feed the cat"]);
+    expect((await listTodos(env.db, "gus")).map((t) => t.title)).toEqual(["fix the gate"]);
   });
 });

@@ -1,5 +1,6 @@
 "use client";
 // "Plan & build" for one todo: start the chain, watch its steps, review the latest revision.
+import { failureMessage } from "@switchyard/ui/auth";
 import { useCallback, useEffect, useState } from "react";
 import { buildApi, isRunning } from "@/lib/build/buildClient.ts";
 import type { Build, Revision } from "@/lib/build/buildTypes.ts";
@@ -106,8 +107,8 @@ export function BuildReview({ todoId, initial }: { todoId: string; initial: Buil
         )}
       </div>
       {(error || build?.error) && (
-        <p role="alert" className="text-sm text-rose-600">
-          {error ?? build?.error?.message}
+        <p role="alert" data-testid="build-error" className="text-sm text-rose-600">
+          {error ?? (build?.error && failureMessage(build.error))}
         </p>
       )}
       {build?.escalation && (

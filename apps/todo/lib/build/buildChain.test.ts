@@ -97,6 +97,29 @@ describe("plan & build on scripted samples", () => {
   });
 });
 
+describe("on the owner's behalf", () => {
+  it("every model call carries the owner's router options and a max_tokens bound", async () => {
+    const seen: { maxTokens: number | undefined; userId: string | undefined }[] = [];
+    const chain = createBuildChain({
+      router: {
+        chat: (req, opts) => {
+          seen.push({ maxTokens: req.max_tokens, userId: opts?.userId });
+          return env.router.chat(req, opts);
+        },
+      },
+      runChecks: runInSandbox,
+      store: memoryBuildStore(),
+    });
+    const build = await (await chain.start(OWNER, chunkTodo(), "auto", { userId: "builder-session" })).done;
+    expect(build.status).toBe("awaiting_review");
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    for (const call of seen) {
+      expect(call.userId).toBe("builder-session");
+      expect(call.maxTokens).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("idempotent steps", () => {
   it("a retried step replays its stored answer: no second upstream call", async () => {
     const todo = chunkTodo();

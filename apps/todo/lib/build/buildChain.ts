@@ -5,6 +5,7 @@
 import type { Router } from "@switchyard/router";
 import type { SandboxInput, SandboxResult } from "@switchyard/sandbox";
 import type { ChatMessage } from "@switchyard/wire";
+import type { UserRouting } from "../todoEmbedder.ts";
 import { callBuildModel } from "./buildModelCall.ts";
 import { CODER_TESTS_FILE, SOLUTION_FILE, SPEC_TESTS_FILE, specTestsSource } from "./buildSpec.ts";
 import type { BuildStore } from "./buildStore.ts";
@@ -62,16 +63,17 @@ export function createBuildChain(deps: BuildDeps) {
     revision: number,
     model: string,
     messages: ChatMessage[],
-  ) => callBuildModel(deps.router, build, step, revision, model, messages);
+    routing: UserRouting | undefined,
+  ) => callBuildModel(deps.router, build, step, revision, model, messages, routing);
 
-  async function plan(build: Build, tier: PlannerTier): Promise<Build> {
+  async function plan(build: Build, tier: PlannerTier, routing?: UserRouting): Promise<Build> {
     const task: TaskText = build.task;
     const calls: StepCall[] = [];
-    let answer = await callModel(build, "plan", 0, tier, plannerMessages(task));
+    let answer = await callModel(build, "plan", 0, tier, plannerMessages(task), routing);
     calls.push(answer.call);
     let parsed = parseSpec(answer.text);
     if ("error" in parsed) {
-      answer = await callModel(build, "plan-retry", 0, tier, plannerMessages(task, parsed.error));
+      answer = await callModel(build, "plan-retry", 0, tier, plannerMessages(task, parsed.error), routing);
       calls.push(answer.call);
       parsed = parseSpec(answer.text);
     }
@@ -85,7 +87,7 @@ export function createBuildChain(deps: BuildDeps) {
     if (answer.call.tier === "strong" && tier === "auto")
       escalation = `The classifier scored the task complex (${answer.call.score?.toFixed(2) ?? "?"}): planned on the strong tier.`;
     if (spec.complexity === "complex" && answer.call.tier !== "strong") {
-      const strong = await callModel(build, "plan-strong", 0, "strong", plannerMessages(task));
+      const strong = await callModel(build, "plan-strong", 0, "strong", plannerMessages(task), routing);
       calls.push(strong.call);
       const again = parseSpec(strong.text);
       if ("spec" in again) spec = again.spec;
@@ -94,7 +96,7 @@ export function createBuildChain(deps: BuildDeps) {
     return { ...build, spec, planCalls: calls, escalation, status: "coding" };
   }
 
-  async function code(build: Build): Promise<Build> {
+  async function code(build: Build, routing?: UserRouting): Promise<Build> {
     const spec = build.spec;
     if (!spec) throw new BuildError("no_spec", "There is no specification to code from.");
     const previous = build.revisions.at(-1);
@@ -110,7 +112,8 @@ export function createBuildChain(deps: BuildDeps) {
         : undefined;
     const n = (previous?.n ?? 0) + 1;
     const tier = spec.complexity === "simple" ? "fast" : "strong";
-    const { text, call } = await callModel(build, "code", n, tier, coderMessages(build.task, spec, change));
+    const messages = coderMessages(build.task, spec, change);
+    const { text, call } = await callModel(build, "code", n, tier, messages, routing);
     const output = parseCoderOutput(text);
     const revision: Revision = {
       n,
@@ -162,20 +165,20 @@ export function createBuildChain(deps: BuildDeps) {
   }
 
   /** Runs steps until the build waits for a human or fails; saves after each step. */
-  async function advance(start: Build, tier: PlannerTier): Promise<Build> {
+  async function advance(start: Build, tier: PlannerTier, routing?: UserRouting): Promise<Build> {
     let build = start;
     while (build.status === "planning" || build.status === "coding" || build.status === "checking") {
       const step = build.status;
       try {
         const next =
           step === "planning"
-            ? await plan(build, tier)
+            ? await plan(build, tier, routing)
             : step === "coding"
-              ? await code(build)
+              ? await code(build, routing)
               : await check(build);
         build = await save({ ...next, error: null });
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
+        const { code, details } = error as { code?: unknown; details?: unknown };
         return save({
           ...build,
           status: "failed",
@@ -183,6 +186,10 @@ export function createBuildChain(deps: BuildDeps) {
             code: typeof code === "string" ? code : "step_failed",
             message: `${step} failed: ${error instanceof Error ? error.message : "unknown error"}`,
             step,
+            // A router error's secret-free details (a spent budget: its scope, limit and use).
+            ...(details && typeof details === "object"
+              ? { details: details as Record<string, unknown> }
+              : {}),
           },
         });
       }
@@ -190,10 +197,10 @@ export function createBuildChain(deps: BuildDeps) {
     return build;
   }
 
-  function inBackground(build: Build, tier: PlannerTier): Promise<Build> {
+  function inBackground(build: Build, tier: PlannerTier, routing?: UserRouting): Promise<Build> {
     const id = `${build.owner}:${build.todoId}`;
     running.add(id);
-    const done = advance(build, tier).finally(() => running.delete(id));
+    const done = advance(build, tier, routing).finally(() => running.delete(id));
     // Routes return before the steps finish; a store failure must not become an unhandled rejection.
     done.catch(() => {});
     return done;
@@ -204,9 +211,10 @@ export function createBuildChain(deps: BuildDeps) {
 
     /**
      * Starts a build of the todo (or returns the one in progress). `done` settles when the build waits
-     * for review or fails; routes return at once and the page polls.
+     * for review or fails; routes return at once and the page polls. `routing`: the owner's router
+     * options (`routerOptionsFor(user)`), for every model call the steps make.
      */
-    async start(owner: string, todo: BuildTodo, tier: PlannerTier = "auto") {
+    async start(owner: string, todo: BuildTodo, tier: PlannerTier = "auto", routing?: UserRouting) {
       const current = await deps.store.latest(owner, todo.id);
       if (current && running.has(`${owner}:${todo.id}`))
         return { build: current, done: Promise.resolve(current) };
@@ -226,25 +234,32 @@ export function createBuildChain(deps: BuildDeps) {
         error: null,
         updatedAt: now().toISOString(),
       });
-      return { build, done: inBackground(build, tier) };
+      return { build, done: inBackground(build, tier, routing) };
     },
 
     /** Re-runs the step that failed, with the same idempotency keys. */
-    async retry(owner: string, todoId: string, tier: PlannerTier = "auto") {
+    async retry(owner: string, todoId: string, tier: PlannerTier = "auto", routing?: UserRouting) {
       const current = await deps.store.latest(owner, todoId);
       if (current?.status !== "failed" || !current.error)
         throw new BuildError("not_retryable", "Only a failed build can be retried.");
       const build = await save({ ...current, status: current.error.step, error: null });
-      return { build, done: inBackground(build, tier) };
+      return { build, done: inBackground(build, tier, routing) };
     },
 
-    async review(owner: string, todoId: string, action: ReviewAction, revision: number, comment = "") {
+    async review(
+      owner: string,
+      todoId: string,
+      action: ReviewAction,
+      revision: number,
+      comment = "",
+      routing?: UserRouting,
+    ) {
       const current = await deps.store.latest(owner, todoId);
       if (!current) throw new BuildError("not_found", "This todo has no build.");
       if (alreadyApplied(current, action, revision))
         return { build: current, done: Promise.resolve(current) };
       const build = await save(applyReview(current, action, revision, comment, now()));
-      const done = build.status === "coding" ? inBackground(build, "auto") : Promise.resolve(build);
+      const done = build.status === "coding" ? inBackground(build, "auto", routing) : Promise.resolve(build);
       return { build, done };
     },
   };

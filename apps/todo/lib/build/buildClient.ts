@@ -1,5 +1,5 @@
 // The browser's side of the build routes.
-import { ApiCallError } from "../client/todoApi.ts";
+import { ApiCallError, callErrorOf } from "../client/todoApi.ts";
 import type { ReviewInput } from "./buildRoutes.ts";
 import type { Build } from "./buildTypes.ts";
 
@@ -10,15 +10,8 @@ async function call(path: string, init: RequestInit = {}): Promise<Build | null>
   } catch {
     throw new ApiCallError("network", "Cannot reach the server. Check your connection and try again.");
   }
-  const body = (await res.json().catch(() => null)) as {
-    build?: Build | null;
-    error?: { code: string; message: string };
-  } | null;
-  if (!res.ok)
-    throw new ApiCallError(
-      body?.error?.code ?? "http_error",
-      body?.error?.message ?? `The server answered ${res.status}.`,
-    );
+  if (!res.ok) throw await callErrorOf(res);
+  const body = (await res.json().catch(() => null)) as { build?: Build | null } | null;
   return body?.build ?? null;
 }
 

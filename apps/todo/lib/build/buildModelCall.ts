@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Router } from "@switchyard/router";
 import type { ChatMessage } from "@switchyard/wire";
+import type { UserRouting } from "../todoEmbedder.ts";
 import type { Build, BuildStep, StepCall } from "./buildTypes.ts";
 
 export interface KeyParts {
@@ -29,7 +30,18 @@ const FEATURE: Record<BuildStep, string> = {
   code: "build-code",
 };
 
-/** Asks `model` through the router on the build owner's behalf; the answer's text and its StepCall. */
+/** The longest answer each step may get: it bounds the budget the router reserves before the call. */
+const MAX_TOKENS: Record<BuildStep, number> = {
+  plan: 2048,
+  "plan-retry": 2048,
+  "plan-strong": 2048,
+  code: 4096,
+};
+
+/**
+ * Asks `model` through the router on the build owner's behalf (`caller`: their router options, by
+ * default `{ userId: build.owner }`); the answer's text and its StepCall.
+ */
 export async function callBuildModel(
   router: Pick<Router, "chat">,
   build: Build,
@@ -37,6 +49,7 @@ export async function callBuildModel(
   revision: number,
   model: string,
   messages: ChatMessage[],
+  caller: UserRouting = { userId: build.owner },
 ): Promise<{ text: string; call: StepCall }> {
   const idempotencyKey = buildIdempotencyKey({
     todoId: build.todoId,
@@ -46,8 +59,8 @@ export async function callBuildModel(
     revision,
   });
   const { text, response, routing } = await router.chat(
-    { model, messages, temperature: 0 },
-    { feature: FEATURE[step], userId: build.owner, idempotencyKey },
+    { model, messages, temperature: 0, max_tokens: MAX_TOKENS[step] },
+    { feature: FEATURE[step], ...caller, idempotencyKey },
   );
   const extra = (response as { x_switchyard?: { scripted?: boolean } }).x_switchyard;
   return {

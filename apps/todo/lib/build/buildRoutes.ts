@@ -1,10 +1,16 @@
-// What the build routes share: their request bodies, the todo a route is about, the one build chain
-// per process, and build errors as the API's typed errors.
+// What the build routes share: their request bodies, the signed-in user's todo a route is about, the
+// one build chain per process, and build errors as the API's typed errors.
 import { runInSandbox } from "@switchyard/sandbox";
-import { ApiError, processSingleton } from "@switchyard/server";
+import {
+  ApiError,
+  type ApiRouteContext,
+  type ApiRouteOptions,
+  apiRoute,
+  processSingleton,
+} from "@switchyard/server";
 import { z } from "zod";
-import { currentOwner } from "../owner.ts";
 import { getTodo } from "../todoRepository.ts";
+import type { TodoView } from "../todoSchemas.ts";
 import { todoServices } from "../todoServices.ts";
 import { type BuildChain, createBuildChain } from "./buildChain.ts";
 import { postgresBuildStore } from "./buildStore.ts";
@@ -18,18 +24,31 @@ export const reviewInput = z.object({
 });
 export type ReviewInput = z.input<typeof reviewInput>;
 
-export type BuildRouteContext = { params: Promise<{ todoId: string }> };
-
-/** The todo a build route is about, scoped to the current owner; 404 when it is not theirs. */
-export async function todoOfRoute(ctx: BuildRouteContext) {
-  const parsed = z.uuid().safeParse((await ctx.params).todoId);
+/** The todo a build route is about, the user's own: 404 for another user's todo, as for no todo at all. */
+async function todoOfRoute(owner: string, todoId: string): Promise<TodoView> {
+  const parsed = z.uuid().safeParse(todoId);
   const notFound = new ApiError("not_found", "No such todo.", 404);
   if (!parsed.success) throw notFound;
   const { db } = await todoServices();
-  const owner = currentOwner();
   const todo = await getTodo(db, owner, parsed.data);
   if (!todo) throw notFound;
-  return { owner, todo };
+  return todo;
+}
+
+type BuildHandler = (
+  req: Request,
+  ctx: { user: ApiRouteContext<unknown>["user"]; todo: TodoView },
+) => Promise<Response>;
+
+/** A route under /build/<todoId>: signed in (apiRoute), on the user's own todo, build errors typed. */
+export function buildRoute(opts: ApiRouteOptions, handler: BuildHandler) {
+  return apiRoute<{ todoId: string }>(opts, async (req, { user, params }) => {
+    try {
+      return await handler(req, { user, todo: await todoOfRoute(user.id, params.todoId) });
+    } catch (error) {
+      throw asApiError(error);
+    }
+  });
 }
 
 /** One build chain per server process, over the app's router and the sandbox. */

@@ -72,6 +72,11 @@ export interface Build {
   revisions: Revision[];
   reviews: ReviewEntry[];
   /** Why the build failed, and the step a retry runs again. */
-  error: { code: string; message: string; step: "planning" | "coding" | "checking" } | null;
+  error: {
+    code: string;
+    message: string;
+    step: "planning" | "coding" | "checking";
+    details?: Record<string, unknown>;
+  } | null;
   updatedAt: string;
 }

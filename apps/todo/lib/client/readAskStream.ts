@@ -1,5 +1,6 @@
-// Reads /api/ask's NDJSON stream, validating each event; a malformed line or a cut connection becomes an
-// `error` event so the panel always reaches a final state.
+// Reads /api/ask's NDJSON stream, validating each event; a refused request (401, 402, 429…), a malformed
+// line or a cut connection becomes an `error` event so the panel always reaches a final state.
+import { apiFailureOf } from "@switchyard/ui/auth";
 import { type AskEvent, askEvent } from "../askEvents.ts";
 import type { AskTier } from "../todoSchemas.ts";
 
@@ -15,13 +16,16 @@ export async function* readAskStream(
     signal,
   });
   if (!res.ok || !res.body) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+    const failure = await apiFailureOf(res);
+    const details = failure.details as Record<string, unknown> | undefined;
     yield {
       type: "error",
-      code: body?.error?.code ?? "http_error",
-      message: body?.error?.message ?? `The server answered ${res.status}.`,
+      code: failure.code,
+      message: failure.message,
       interrupted: false,
       route: null,
+      ...(details && typeof details === "object" ? { details } : {}),
+      ...(failure.retryAfterSeconds != null ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
     };
     return;
   }

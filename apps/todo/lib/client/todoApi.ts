@@ -1,4 +1,6 @@
-// The browser's side of the todo API: typed calls, one Idempotency-Key per user action, readable errors.
+// The browser's side of the todo API: typed calls, one Idempotency-Key per user action, readable errors
+// (a spent budget or a rate limit says when it lifts).
+import { apiFailureOf, failureMessage } from "@switchyard/ui/auth";
 import type { SearchHit, TodoInput, TodoPatch, TodoView } from "../todoSchemas.ts";
 
 export class ApiCallError extends Error {
@@ -15,6 +17,12 @@ export function newActionKey(): string {
   return `ui-${crypto.randomUUID()}`;
 }
 
+/** A failed response as an ApiCallError with the message a user should read. */
+export async function callErrorOf(res: Response): Promise<ApiCallError> {
+  const failure = await apiFailureOf(res);
+  return new ApiCallError(failure.code, failureMessage(failure));
+}
+
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
@@ -22,14 +30,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   } catch {
     throw new ApiCallError("network", "Cannot reach the server. Check your connection and try again.");
   }
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!res.ok) {
-    throw new ApiCallError(
-      body?.error?.code ?? "http_error",
-      body?.error?.message ?? `The server answered ${res.status}.`,
-    );
-  }
-  return body as T;
+  if (!res.ok) throw await callErrorOf(res);
+  return (await res.json()) as T;
 }
 
 export const todoApi = {

@@ -1,6 +1,6 @@
-import { errorResponse, idempotencyKeyOf, readJson } from "@switchyard/server";
+// GET the signed-in user's todos; POST creates one (an Idempotency-Key makes a repeat replay, per user).
+import { apiRoute, idempotencyKeyOf, readJson, routerOptionsFor } from "@switchyard/server";
 import { runOnce } from "@/lib/idempotentMutation.ts";
-import { currentOwner } from "@/lib/owner.ts";
 import { listTodos } from "@/lib/todoRepository.ts";
 import { todoInput } from "@/lib/todoSchemas.ts";
 import { todoServices } from "@/lib/todoServices.ts";
@@ -8,30 +8,22 @@ import { createTodo } from "@/lib/todoWrites.ts";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    const services = await todoServices();
-    void services.backfill.kick();
-    return Response.json({ todos: await listTodos(services.db, currentOwner()) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute({}, async (_req, { user }) => {
+  const services = await todoServices();
+  void services.backfill.kick();
+  return Response.json({ todos: await listTodos(services.db, user.id) });
+});
 
-export async function POST(req: Request) {
-  try {
-    const key = idempotencyKeyOf(req);
-    const input = await readJson(req, todoInput, 16 * 1024);
-    const services = await todoServices();
-    const owner = currentOwner();
-    const { value, replay } = await runOnce(services.db, "todo:create", key, { owner, input }, async () => ({
-      todo: await createTodo(services, owner, input),
-    }));
-    return Response.json(value, {
-      status: replay ? 200 : 201,
-      headers: { "idempotent-replayed": String(replay) },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = apiRoute({}, async (req, { user }) => {
+  const key = idempotencyKeyOf(req);
+  const input = await readJson(req, todoInput, 16 * 1024);
+  const services = await todoServices();
+  const scope = { action: "todo:create", owner: user.id };
+  const { value, replay } = await runOnce(services.db, scope, key, { input }, async () => ({
+    todo: await createTodo(services, user.id, input, routerOptionsFor(user)),
+  }));
+  return Response.json(value, {
+    status: replay ? 200 : 201,
+    headers: { "idempotent-replayed": String(replay) },
+  });
+});

@@ -1,29 +1,31 @@
-import { getLiveStatus } from "@switchyard/server";
+// Plan & build for one of the signed-in user's todos; another user's todo is a 404 like a missing one.
+import { getLiveStatus, pageUser } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BuildReview } from "@/components/build/BuildReview.tsx";
 import { NAV } from "@/components/nav.ts";
 import { buildChain } from "@/lib/build/buildRoutes.ts";
-import { currentOwner } from "@/lib/owner.ts";
 import { getTodo } from "@/lib/todoRepository.ts";
 import { todoServices } from "@/lib/todoServices.ts";
 
 export const dynamic = "force-dynamic";
 
 export default async function BuildPage({ params }: { params: Promise<{ todoId: string }> }) {
-  const id = z.uuid().safeParse((await params).todoId);
+  const { todoId } = await params;
+  const user = await pageUser(`/build/${encodeURIComponent(todoId)}`);
+  const id = z.uuid().safeParse(todoId);
   if (!id.success) notFound();
   const [status, { db }] = await Promise.all([getLiveStatus(), todoServices()]);
-  const owner = currentOwner();
-  const todo = await getTodo(db, owner, id.data);
+  const todo = await getTodo(db, user.id, id.data);
   if (!todo) notFound();
-  const build = await (await buildChain()).get(owner, todo.id);
+  const build = await (await buildChain()).get(user.id, todo.id);
   return (
     <AppShell
       title="Plan & build"
       nav={[...NAV, { href: `/build/${todo.id}`, label: "Plan & build" }]}
       status={status}
+      user={user}
     >
       <div className="flex flex-col gap-4">
         <header>
