@@ -4,6 +4,7 @@ import { type ErrorBody, errorBody, type RoutingMeta } from "@switchyard/wire";
 
 const errorStatus = {
   invalid_request: 400,
+  payload_too_large: 413,
   no_candidate: 422,
   budget_exceeded: 402,
   idempotency_conflict: 409,

@@ -1,9 +1,16 @@
-// Everything the router checks on the way in: request bodies read with a size limit and checked
-// against the wire's zod schemas, for all three faces. The checks validate in place: ajv compiles
-// each zod schema once (through zod's JSON Schema, on first use) into a check that hands back the
-// value itself instead of zod's copy (README, Overhead). zod still explains a failure. One
-// difference from zod's parse: unknown keys inside nested objects are kept, not dropped.
-import { chatRequest, embeddingRequest, imageRequest } from "@switchyard/wire";
+// Everything the router checks on the way in: request bodies read with a size limit (wire's
+// readBoundedText counts the bytes as they stream in and stops at the limit) and checked against the
+// wire's zod schemas, for all three faces. The checks validate in place: ajv compiles each zod schema
+// once (through zod's JSON Schema, on first use) into a check that hands back the value itself
+// instead of zod's copy (README, Overhead). zod still explains a failure. One difference from zod's
+// parse: unknown keys inside nested objects are kept, not dropped.
+import {
+  BodyTooLargeError,
+  chatRequest,
+  embeddingRequest,
+  imageRequest,
+  readBoundedText,
+} from "@switchyard/wire";
 import { Ajv, type ValidateFunction } from "ajv";
 import { z } from "zod";
 import { RouterError } from "./errors.ts";
@@ -37,14 +44,19 @@ export function parseBody<T>(check: Validator<T>, body: unknown): T {
   throw new RouterError("invalid_request", `Invalid request: ${issues.join("; ")}`);
 }
 
-/** An HTTP request's JSON body, at most 8 MB. */
+/** An HTTP request's JSON body, at most 8 MB: read as a stream and stopped there, chunked or not. */
 export async function readJson(request: Request): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBodyBytes)
-    throw new RouterError("invalid_request", `Request body over ${maxBodyBytes} bytes.`);
-  const text = await request.text();
-  if (text.length > maxBodyBytes)
-    throw new RouterError("invalid_request", `Request body over ${maxBodyBytes} bytes.`);
+  let text: string;
+  try {
+    text = await readBoundedText(request, maxBodyBytes);
+  } catch (err) {
+    if (BodyTooLargeError.isInstance(err)) {
+      throw new RouterError("payload_too_large", `Request body over ${maxBodyBytes} bytes.`, {
+        details: { limitBytes: maxBodyBytes },
+      });
+    }
+    throw new RouterError("invalid_request", "The request body could not be read.", { cause: err });
+  }
   try {
     return JSON.parse(text);
   } catch {

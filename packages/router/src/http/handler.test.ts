@@ -91,3 +91,40 @@ it("never puts an API key in responses, errors or logs", async () => {
   expect(lines.length).toBeGreaterThan(0);
   for (const text of texts) expect(text).not.toContain(secret);
 });
+
+it("refuses a chunked body over 8 MB with 413 payload_too_large, without reading the rest", async () => {
+  const router = h.newRouter();
+  const chunk = new TextEncoder().encode(
+    `{"model":"fast","messages":[{"role":"user","content":"${"x".repeat(65_000)}`,
+  );
+  let pulls = 0;
+  let cancelled = false;
+  // No Content-Length: the body streams in 64 KB chunks for ever, as a hostile client would send it.
+  const endless = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        pulls++;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const request = new Request("http://app.local/v1/chat/completions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: endless,
+    duplex: "half",
+  } as RequestInit);
+  const res = await router.handler(request);
+  expect(res.status).toBe(413);
+  expect((await res.json()).error).toMatchObject({
+    code: "payload_too_large",
+    details: { limitBytes: 8 * 1024 * 1024 },
+  });
+  expect(pulls).toBeLessThan(8 * 16 + 8);
+  expect(cancelled).toBe(true);
+  expect(h.provider.control.log().length).toBe(0);
+});
