@@ -91,11 +91,14 @@ export interface ImageRequestInput {
   seed?: number;
 }
 
+/** The image formats the router accepts from a provider, told apart by their bytes. */
+export type ImageMimeType = "image/png" | "image/jpeg" | "image/webp";
+
 export interface GeneratedImage {
-  /** Base64 bytes (PNG unless mimeType says otherwise). */
-  b64Json?: string;
-  url?: string;
-  mimeType: string;
+  /** Base64 bytes. An upstream answer without bytes (a bare URL) is refused: its type cannot be checked. */
+  b64Json: string;
+  /** Sniffed from the bytes (magic numbers), never the type the provider declared. */
+  mimeType: ImageMimeType;
 }
 
 export interface ImageResult {

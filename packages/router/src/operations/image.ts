@@ -1,5 +1,7 @@
 // Image generation: the plan executeRequest runs, over two upstream styles, picked per route from the
 // catalog: the OpenAI images API, or chat completions with `modalities` (OpenRouter image models).
+// Only PNG, JPEG and WebP bytes are accepted, told by their bytes (imageType.ts): anything else, or a
+// bare link, is upstream_bad_response, so the engine fails over to the next endpoint.
 import { type ImageResponse, imageResponse } from "@switchyard/wire";
 import { z } from "zod";
 import type { LiveRoute } from "../catalog/liveCatalog.ts";
@@ -15,6 +17,7 @@ import type { CandidateQuery } from "../selection/selectCandidates.ts";
 import { estimateTextTokens } from "../selection/tokenEstimate.ts";
 import type {
   GeneratedImage,
+  ImageMimeType,
   ImageRequestInput,
   ImageResult,
   RequestOptions,
@@ -22,6 +25,7 @@ import type {
 } from "../types.ts";
 import type { UpstreamCall } from "../upstream/upstreamCall.ts";
 import { safeJson, validator } from "../validate.ts";
+import { sniffBase64Image } from "./imageType.ts";
 
 const chatImages = z.object({
   created: z.number().optional(),
@@ -64,31 +68,53 @@ function imageBody(req: ImageRequestInput, route: LiveRoute): string {
   });
 }
 
+type CheckedImage = { b64_json: string; mime_type: ImageMimeType };
+
+/** The answers consume() has checked, so build() need not decode their bytes a second time. */
+const checkedResponses = new WeakSet<ImageResponse>();
+
+/** One image's bytes from a data URL or b64_json, with the type its bytes show (never the declared one). */
+function checkedImage(b64: string | undefined, url: string | undefined, endpoint: string): CheckedImage {
+  const bytes = b64 ?? (url ? /^data:[^,]*;base64,(.*)$/s.exec(url)?.[1] : undefined);
+  if (bytes === undefined) {
+    throw new RouterError(
+      "upstream_bad_response",
+      `${endpoint} sent an image link instead of image bytes; only bytes can be checked and stored.`,
+    );
+  }
+  const mimeType = sniffBase64Image(bytes);
+  if (!mimeType) {
+    throw new RouterError(
+      "upstream_bad_response",
+      `${endpoint} sent image bytes that are not PNG, JPEG or WebP; they were refused.`,
+    );
+  }
+  return { b64_json: bytes, mime_type: mimeType };
+}
+
 function toImageResponse(text: string, route: LiveRoute): { value: ImageResponse; usage: unknown } {
   const json = safeJson(text);
+  const endpoint = route.route.endpoint;
   if (viaChat(route)) {
     const parsed = checkChatImages(json);
     const images = parsed.success ? (parsed.data.choices[0]?.message.images ?? []) : [];
     if (!parsed.success || images.length === 0) {
-      throw new RouterError("upstream_bad_response", `${route.route.endpoint} returned no image.`);
+      throw new RouterError("upstream_bad_response", `${endpoint} returned no image.`);
     }
-    const data = images.map((img) => {
-      const match = /^data:([^;]+);base64,(.*)$/s.exec(img.image_url.url);
-      return match ? { b64_json: match[2]!, mime_type: match[1]! } : { url: img.image_url.url };
-    });
-    return {
-      value: { created: parsed.data.created ?? Math.floor(Date.now() / 1000), data },
-      usage: parsed.data.usage,
-    };
+    const data = images.map((img) => checkedImage(undefined, img.image_url.url, endpoint));
+    const value = { created: parsed.data.created ?? Math.floor(Date.now() / 1000), data };
+    checkedResponses.add(value);
+    return { value, usage: parsed.data.usage };
   }
   const parsed = checkImageResponse(json);
   if (!parsed.success || parsed.data.data.length === 0) {
-    throw new RouterError(
-      "upstream_bad_response",
-      `${route.route.endpoint} sent a malformed images response.`,
-    );
+    throw new RouterError("upstream_bad_response", `${endpoint} sent a malformed images response.`);
   }
-  return { value: parsed.data, usage: parsed.data.usage };
+  // The provider's own mime_type (if any) is replaced by the sniffed one; its other fields pass through.
+  const data = parsed.data.data.map((d) => ({ ...d, ...checkedImage(d.b64_json, d.url, endpoint) }));
+  const value = { ...parsed.data, data };
+  checkedResponses.add(value);
+  return { value, usage: parsed.data.usage };
 }
 
 /** The plan of one image generation. */
@@ -147,14 +173,15 @@ class ImagePlan implements Plan<ImageResponse, ImageResult> {
   }
 
   build(response: ImageResponse, routing: RoutingMeta): ImageResult {
+    // An answer consume() checked is used as is; a replay from a store is checked again, like a fresh one.
+    const checked = checkedResponses.has(response);
+    const endpoint = routing.endpoint ?? "the provider";
     return {
-      images: response.data.map(
-        (d): GeneratedImage => ({
-          ...(d.b64_json ? { b64Json: d.b64_json } : {}),
-          ...(d.url ? { url: d.url } : {}),
-          mimeType: typeof d.mime_type === "string" ? d.mime_type : "image/png",
-        }),
-      ),
+      images: response.data.map((d): GeneratedImage => {
+        if (checked) return { b64Json: d.b64_json!, mimeType: d.mime_type as ImageMimeType };
+        const image = checkedImage(d.b64_json, d.url, endpoint);
+        return { b64Json: image.b64_json, mimeType: image.mime_type };
+      }),
       response,
       routing,
     };
