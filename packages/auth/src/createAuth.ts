@@ -28,6 +28,11 @@ export interface CreateAuthOptions {
    * several addresses is only read past these, else every such request shares one throttling bucket.
    */
   trustedProxies?: string[];
+  /**
+   * Seconds a signed copy of the session in a cookie is trusted without reading the database (default 0:
+   * every lookup reads it). Faster; a session revoked elsewhere stays usable that long.
+   */
+  cookieCacheSeconds?: number;
 }
 
 /**
@@ -47,6 +52,9 @@ export async function createAuth(options: CreateAuthOptions) {
     database: drizzleAdapter(options.db, { provider: "pg", schema: authSchema }),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 128 },
     socialProviders: socialProviders(env),
+    session: options.cookieCacheSeconds
+      ? { cookieCache: { enabled: true, maxAge: options.cookieCacheSeconds } }
+      : undefined,
     rateLimit: {
       enabled: options.rateLimit ?? true,
       customStorage: postgresRateLimitStorage(options.db),
