@@ -1,11 +1,10 @@
 // apiRoute on a real better-auth over an in-memory database: who may call, what a forged request gets,
 // and that a refused request writes nothing.
-import { beforeAll, describe, expect, it } from "vitest";
-import { errorBodySchema } from "@switchyard/wire";
-import { appRequest, routeContext, type SignedIn, signUp, useTestEnvironment } from "../testing/serverWorld.ts";
-import { apiRoute } from "./apiRoute.ts";
 
-useTestEnvironment();
+import { errorBodySchema } from "@switchyard/wire";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRequest, openTestDatabase, routeContext, type SignedIn, signUp } from "../testing/serverWorld.ts";
+import { apiRoute } from "./apiRoute.ts";
 
 const codeOf = async (res: Response) => errorBodySchema.parse(await res.json()).error.code;
 
@@ -21,10 +20,13 @@ const write = apiRoute({}, async (req, { user }) => {
 });
 const adminOnly = apiRoute({ access: "admin" }, async () => Response.json({ ok: true }));
 
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
+  database = await openTestDatabase();
   member = await signUp("member@example.com");
   admin = await signUp("admin@example.com");
 }, 60_000);
+afterAll(() => database?.close());
 
 describe("apiRoute", () => {
   it("answers 401 unauthenticated without a session, and with a forged cookie", async () => {
@@ -73,7 +75,11 @@ describe("apiRoute", () => {
 
   it("accepts the other app's origin in dev (one session, two apps)", async () => {
     const res = await write(
-      appRequest("/api/write", { cookie: member.cookie, body: {}, headers: { origin: "http://localhost:3001" } }),
+      appRequest("/api/write", {
+        cookie: member.cookie,
+        body: {},
+        headers: { origin: "http://localhost:3001" },
+      }),
       routeContext({}),
     );
     expect(res.status).toBe(200);
@@ -92,7 +98,11 @@ describe("apiRoute", () => {
     expect(res.status).toBe(415);
     expect(await codeOf(res)).toBe("unsupported_media_type");
     const textPlain = await write(
-      appRequest("/api/write", { cookie: member.cookie, body: "{}", headers: { "content-type": "text/plain" } }),
+      appRequest("/api/write", {
+        cookie: member.cookie,
+        body: "{}",
+        headers: { "content-type": "text/plain" },
+      }),
       routeContext({}),
     );
     expect(textPlain.status).toBe(415);
@@ -100,7 +110,10 @@ describe("apiRoute", () => {
   });
 
   it("lets a same-origin DELETE without a body through", async () => {
-    const res = await write(appRequest("/api/write/1", { cookie: member.cookie, method: "DELETE" }), routeContext({}));
+    const res = await write(
+      appRequest("/api/write/1", { cookie: member.cookie, method: "DELETE" }),
+      routeContext({}),
+    );
     expect(res.status).toBe(200);
   });
 });

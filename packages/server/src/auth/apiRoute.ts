@@ -5,7 +5,7 @@ import type { SessionUser } from "@switchyard/auth";
 import { ApiError, errorResponse } from "../apiErrors.ts";
 import { serverEnv } from "../serverEnv.ts";
 import { getDb } from "../services.ts";
-import { requestUser } from "./authServices.ts";
+import { requestSession } from "./authServices.ts";
 import { checkCsrf, isMutating } from "./csrf.ts";
 import { clientIp, enforceRateLimit, type RateLimitKind, rateLimitRules } from "./rateLimits.ts";
 import { trustedOrigins } from "./trustedOrigins.ts";
@@ -36,12 +36,16 @@ export function checkMutation(req: Request): void {
 
 /** The signed-in user with the access the route needs; throws 401 / 403. */
 export async function authorize(req: Request, access: "user" | "admin" = "user"): Promise<SessionUser> {
-  const user = await requestUser(req.headers);
+  return (await authorizeSession(req, access)).user;
+}
+
+async function authorizeSession(req: Request, access: "user" | "admin") {
+  const { user, setCookies } = await requestSession(req.headers);
   if (!user) throw new ApiError("unauthenticated", "Sign in to continue.", 401);
   if (access === "admin" && user.role !== "admin") {
     throw new ApiError("forbidden", "Only an admin can do this.", 403);
   }
-  return user;
+  return { user, setCookies };
 }
 
 /** Counts one call of `kind` for the user and the client's address; throws 429 over either limit. */
@@ -59,12 +63,25 @@ export function apiRoute<P = Record<string, never>>(
     try {
       // Before the session lookup: a forged request is refused whoever's cookie it carries.
       checkMutation(req);
-      const user = await authorize(req, opts.access);
+      const { user, setCookies } = await authorizeSession(req, opts.access ?? "user");
       if (opts.rateLimit) await limitRate(req, opts.rateLimit, user.id);
       const params = ((await ctx?.params) ?? {}) as P;
-      return await handler(req, { user, params });
+      const res = await handler(req, { user, params });
+      return setCookies.length === 0 ? res : withCookies(res, setCookies);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** The handler's response with better-auth's refreshed cookies; a response whose headers are frozen is copied. */
+function withCookies(res: Response, setCookies: string[]): Response {
+  try {
+    for (const cookie of setCookies) res.headers.append("set-cookie", cookie);
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    for (const cookie of setCookies) copy.headers.append("set-cookie", cookie);
+    return copy;
+  }
 }

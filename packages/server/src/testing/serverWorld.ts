@@ -1,18 +1,33 @@
 // Test helpers for the accounts glue: the process's database in memory, the auth routes as an app
 // mounts them, and users signing up through them as a browser would. Imported by *.test.ts files only.
+import { startPgliteServer } from "@switchyard/db";
 import { authRoutes } from "../auth/authRoutes.ts";
+import { getDb } from "../services.ts";
 
 export const APP_ORIGIN = "http://localhost:3000";
 
-/** Points the process's database and accounts at throwaway settings; call before any getDb(). */
-export function useTestEnvironment(extra: Record<string, string> = {}): void {
+/**
+ * Points the process's database and accounts at throwaway settings; call before any getDb(). The
+ * database is an in-memory PGlite served over the wire (DATABASE_URL), so every getDb() of this process,
+ * and of any child process given the same environment, shares it.
+ */
+export async function openTestDatabase(
+  extra: Record<string, string> = {},
+): Promise<{ close(): Promise<void> }> {
+  const server = await startPgliteServer({ dataDir: "memory://" });
   Object.assign(process.env, {
     NODE_ENV: "test",
-    SWITCHYARD_DATA_DIR: "memory://",
+    DATABASE_URL: server.url,
     BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
     SWITCHYARD_ADMIN_EMAILS: "admin@example.com",
     ...extra,
   });
+  return {
+    close: async () => {
+      await (await getDb()).close();
+      await server.close();
+    },
+  };
 }
 
 let nextIp = 1;
@@ -56,7 +71,12 @@ export function appRequest(
   return new Request(`${APP_ORIGIN}${path}`, {
     method,
     headers,
-    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === "string"
+          ? init.body
+          : JSON.stringify(init.body),
   });
 }
 
