@@ -47,6 +47,9 @@ export const utcDay = (d = new Date()) => d.toISOString().slice(0, 10);
 export const budgetResetsAt = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
 
+/** Cents, or two significant digits under a cent (a tiny budget must not read "$0.00"). */
+const dollars = (usd: number) => `$${usd === 0 || usd >= 0.01 ? usd.toFixed(2) : usd.toPrecision(2)}`;
+
 export async function reserveBudget(
   store: BudgetStore,
   scopes: BudgetScope[],
@@ -61,7 +64,7 @@ export async function reserveBudget(
   const whose = scope.startsWith("user:") ? "Your daily budget" : `The daily budget for ${scope}`;
   throw new RouterError(
     "budget_exceeded",
-    `${whose} ($${limitUsd.toFixed(2)}) would be exceeded: $${usedUsd.toFixed(4)} used today. ` +
+    `${whose} (${dollars(limitUsd)}) would be exceeded: ${dollars(usedUsd)} used today. ` +
       `It resets at midnight UTC (${resetsAt}).`,
     { details: { scope, limitUsd, usedUsd, resetsAt } },
   );
