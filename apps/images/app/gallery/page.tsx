@@ -1,6 +1,7 @@
 // The gallery: past images, newest first and paginated, or ranked by how similar their prompts are
-// in meaning to a search text (pgvector). Download and delete on every card.
-import { getLiveStatus } from "@switchyard/server";
+// in meaning to a search text (pgvector). Download and delete on every card. Only the signed-in
+// user's images; without a session, a redirect to sign-in that comes back to the same search.
+import { getLiveStatus, pageUser } from "@switchyard/server";
 import { AppShell } from "@switchyard/ui";
 import { z } from "zod";
 import { DeleteImageButton } from "@/components/DeleteImageButton.tsx";
@@ -9,7 +10,6 @@ import { NAV } from "@/components/nav.ts";
 import { SimulationNote } from "@/components/SimulationNote.tsx";
 import { searchGallery } from "@/lib/gallery/searchGallery.ts";
 import { imageServices } from "@/lib/imageServices.ts";
-import { currentOwner } from "@/lib/owner.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -19,21 +19,30 @@ const paramsSchema = z.object({
   q: z.string().trim().max(500).catch(""),
 });
 
+function galleryPath(params: { page: number; q: string }): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set("q", params.q);
+  if (params.page > 1) query.set("page", String(params.page));
+  const search = query.toString();
+  return search ? `/gallery?${search}` : "/gallery";
+}
+
 export default async function Gallery({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = paramsSchema.parse({ page: 1, q: "", ...(await searchParams) });
+  const user = await pageUser(galleryPath(params));
   const [status, services] = await Promise.all([getLiveStatus(), imageServices()]);
-  const result = await searchGallery(services, currentOwner(), {
+  const result = await searchGallery(services, user, {
     page: params.page,
     pageSize: PAGE_SIZE,
     similar: params.q || undefined,
   });
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   return (
-    <AppShell title="Gallery" nav={NAV} status={status}>
+    <AppShell title="Gallery" nav={NAV} status={status} user={user}>
       <div className="flex flex-col gap-4">
         <SimulationNote simulated={status.provider.simulated} />
         <search>

@@ -1,5 +1,6 @@
-// The images table: insert-once by idempotency key, paginated listing, similar-prompt search through
-// pgvector (cosine distance over the HNSW index), and delete together with the stored bytes.
+// The images table, every query scoped to one owner (the signed-in user's id): insert-once by
+// idempotency key, paginated listing, similar-prompt search through pgvector (cosine distance over the
+// HNSW index), and delete together with the stored bytes.
 import { type Database, type Image, images, type NewImage } from "@switchyard/db";
 import { and, cosineDistance, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { ImageStorage } from "../storage/imageStorage.ts";
@@ -24,13 +25,14 @@ export class ImageRepository {
   }
 
   /**
-   * Inserts the row unless one with the same idempotency key exists (then returns that one and
-   * `inserted: false`). A transaction-scoped advisory lock on the key serialises concurrent savers,
-   * across processes too, since the column itself is not unique.
+   * Inserts the row unless the owner already has one with the same idempotency key (then returns that
+   * one and `inserted: false`). A transaction-scoped advisory lock on owner and key serialises
+   * concurrent savers, across processes too, since the column itself is not unique.
    */
   async insertOnce(row: NewImage & { idempotencyKey: string }): Promise<{ image: Image; inserted: boolean }> {
     return this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`images:${row.idempotencyKey}`}))`);
+      const lockName = `images:${row.owner}\n${row.idempotencyKey}`;
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lockName}))`);
       const existing = await tx
         .select()
         .from(images)

@@ -10,6 +10,7 @@ import { type LocalProvider, startLocalProvider } from "@switchyard/local-provid
 import { createRouter, type Router } from "@switchyard/router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageRepository } from "../gallery/imageRepository.ts";
+import type { ImageUser } from "../imageUser.ts";
 import { LocalDiskStorage } from "../storage/localDiskStorage.ts";
 import { type GenerateDeps, ImageGenerator } from "./generateImage.ts";
 import { GenerationQueue } from "./generationQueue.ts";
@@ -44,6 +45,8 @@ function newGenerator(overrides: Partial<GenerateDeps> = {}): ImageGenerator {
   });
 }
 
+const member = (id: string): ImageUser => ({ id });
+const [u1, u2, u3] = [member("u1"), member("u2"), member("u3")];
 const request = (prompt: string) => generateRequestSchema.parse({ prompt, size: "small", seed: 7 });
 const upstreamCalls = (key: string) =>
   provider.control.log({ idempotencyKey: key }).filter((e) => e.path.includes("/images/generations")).length;
@@ -67,7 +70,7 @@ describe("ImageGenerator", () => {
   it("saves the image bytes and a row with the prompt's embedding and routing", async () => {
     const generator = newGenerator();
     const { image, replay } = await generator.generate(request("a lighthouse at dusk"), {
-      owner: "u1",
+      user: u1,
       idempotencyKey: "test-save-0001",
     });
     expect(replay).toBe(false);
@@ -79,7 +82,7 @@ describe("ImageGenerator", () => {
 
   it("a double submit in one process makes one upstream call and one row", async () => {
     const generator = newGenerator();
-    const ctx = { owner: "u1", idempotencyKey: "test-double-0001" };
+    const ctx = { user: u1, idempotencyKey: "test-double-0001" };
     const [a, b] = await Promise.all([
       generator.generate(request("two red kites"), ctx),
       generator.generate(request("two red kites"), ctx),
@@ -92,7 +95,7 @@ describe("ImageGenerator", () => {
 
   it("the same key sent to two processes at once generates once and saves one row", async () => {
     const [first, second] = [newGenerator(), newGenerator()];
-    const ctx = { owner: "u1", idempotencyKey: "test-twoproc-0001" };
+    const ctx = { user: u1, idempotencyKey: "test-twoproc-0001" };
     const [a, b] = await Promise.all([
       first.generate(request("a fox in snow"), ctx),
       second.generate(request("a fox in snow"), ctx),
@@ -103,12 +106,30 @@ describe("ImageGenerator", () => {
     expect(rows.items.filter((r) => r.idempotencyKey === ctx.idempotencyKey)).toHaveLength(1);
   });
 
+  it("two users' equal keys never meet: each gets their own image, and a different prompt is no conflict", async () => {
+    const generator = newGenerator();
+    const key = "test-twousers-0001";
+    const [a, b] = await Promise.all([
+      generator.generate(request("a heron in reeds"), { user: member("k1"), idempotencyKey: key }),
+      generator.generate(request("a heron in reeds"), { user: member("k2"), idempotencyKey: key }),
+    ]);
+    expect(a.image.id).not.toBe(b.image.id);
+    expect([a.image.owner, b.image.owner]).toEqual(["k1", "k2"]);
+    expect([a.replay, b.replay]).toEqual([false, false]);
+    const other = await newGenerator().generate(request("an owl at noon"), {
+      user: member("k3"),
+      idempotencyKey: key,
+    });
+    expect(other.image).toMatchObject({ owner: "k3", prompt: "an owl at noon" });
+    expect(upstreamCalls(key)).toBe(3);
+  });
+
   it("a prompt refused by moderation saves nothing", async () => {
     const generator = newGenerator();
     const before = storedFiles();
     await expect(
       generator.generate(request("blocked-by-moderation please"), {
-        owner: "u2",
+        user: u2,
         idempotencyKey: "test-mod-0001",
       }),
     ).rejects.toMatchObject({ code: "content_refused" });
@@ -128,7 +149,7 @@ describe("ImageGenerator", () => {
     });
     const before = storedFiles();
     await expect(
-      generator.generate(request("a teapot"), { owner: "u3", idempotencyKey: "test-insertfail-0001" }),
+      generator.generate(request("a teapot"), { user: u3, idempotencyKey: "test-insertfail-0001" }),
     ).rejects.toThrow("database went away");
     expect(storedFiles()).toBe(before);
   });

@@ -2,13 +2,15 @@
 // already has a row returns it; a concurrent repeat in this process joins the running generation; a
 // repeat in another process is answered by the router's idempotency store (no second upstream call);
 // the row is inserted once under an advisory lock. Bytes are written before the row and removed if
-// the row cannot be written, so nothing is ever half-saved.
+// the row cannot be written, so nothing is ever half-saved. A key is the user's own: every lookup, lock
+// and router call is scoped by the user id, so two users' equal keys never meet.
 import { randomUUID } from "node:crypto";
 import type { Image } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
-import { ApiError } from "@switchyard/server";
+import { ApiError, routerOptionsFor } from "@switchyard/server";
 import type { ImageRouting } from "../gallery/imageRecord.ts";
 import type { ImageRepository } from "../gallery/imageRepository.ts";
+import type { ImageUser } from "../imageUser.ts";
 import { extensionFor, type ImageStorage } from "../storage/imageStorage.ts";
 import type { GenerationQueue } from "./generationQueue.ts";
 import { type GenerateRequest, pixelSize, styledPrompt } from "./imageOptions.ts";
@@ -23,6 +25,12 @@ export interface GenerateDeps {
   familyOf: (model: string) => string;
 }
 
+/** Who asks and under which key: the user owns the row, and the key is theirs alone. */
+export interface GenerateContext {
+  user: ImageUser;
+  idempotencyKey: string;
+}
+
 export interface GenerateOutcome {
   image: Image;
   /** True when this call made nothing new (an earlier request with the key did). */
@@ -35,8 +43,8 @@ export class ImageGenerator {
 
   constructor(readonly deps: GenerateDeps) {}
 
-  generate(input: GenerateRequest, ctx: { owner: string; idempotencyKey: string }): Promise<GenerateOutcome> {
-    const scope = `${ctx.owner}\n${ctx.idempotencyKey}`;
+  generate(input: GenerateRequest, ctx: GenerateContext): Promise<GenerateOutcome> {
+    const scope = `${ctx.user.id}\n${ctx.idempotencyKey}`;
     const running = this.#inFlight.get(scope);
     if (running) return running.then((o) => ({ ...o, replay: true }));
     const job = run(this.deps, input, ctx).finally(() => this.#inFlight.delete(scope));
@@ -48,13 +56,14 @@ export class ImageGenerator {
 async function run(
   deps: GenerateDeps,
   input: GenerateRequest,
-  ctx: { owner: string; idempotencyKey: string },
+  ctx: GenerateContext,
 ): Promise<GenerateOutcome> {
-  const existing = await deps.repository.findByKey(ctx.owner, ctx.idempotencyKey);
+  const owner = ctx.user.id;
+  const existing = await deps.repository.findByKey(owner, ctx.idempotencyKey);
   if (existing) return { image: existing, replay: true };
   return deps.queue.run(deps.familyOf(input.model), async () => {
     const size = pixelSize(input.aspect, input.size);
-    const embedding = deps.embedder.embedOrNull(input.prompt);
+    const embedding = deps.embedder.embedOrNull(input.prompt, ctx.user);
     // No abort signal on purpose: a client that reloads mid-request comes back with the same key and
     // should find the image finished and saved, not a cancelled (yet paid) upstream call.
     // #region image-call
@@ -66,7 +75,7 @@ async function run(
         size: size.text,
         seed: input.seed,
       },
-      { idempotencyKey: ctx.idempotencyKey, feature: "generate", userId: ctx.owner },
+      { idempotencyKey: ctx.idempotencyKey, feature: "generate", ...routerOptionsFor(ctx.user) },
     );
     // #endregion
     const generated = result.images[0];
@@ -86,7 +95,7 @@ async function run(
     };
     try {
       const saved = await deps.repository.insertOnce({
-        owner: ctx.owner,
+        owner,
         prompt: input.prompt,
         parameters: {
           aspect: input.aspect,

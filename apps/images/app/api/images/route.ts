@@ -1,10 +1,9 @@
-// GET /api/images?page=1&pageSize=24 lists the gallery, newest first; `?similar=text` ranks by how
-// close each image's prompt is in meaning (pgvector cosine distance).
-import { errorResponse } from "@switchyard/server";
+// GET /api/images?page=1&pageSize=24 lists the signed-in user's gallery, newest first; `?similar=text`
+// ranks their images by how close each prompt is in meaning (pgvector cosine distance).
+import { apiRoute } from "@switchyard/server";
 import { z } from "zod";
 import { searchGallery } from "@/lib/gallery/searchGallery.ts";
 import { imageServices } from "@/lib/imageServices.ts";
-import { currentOwner } from "@/lib/owner.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +13,8 @@ const querySchema = z.object({
   similar: z.string().trim().max(500).optional(),
 });
 
-export async function GET(req: Request): Promise<Response> {
-  try {
-    const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const services = await imageServices();
-    return Response.json(await searchGallery(services, currentOwner(), query));
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = apiRoute({}, async (req, { user }) => {
+  const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const services = await imageServices();
+  return Response.json(await searchGallery(services, user, query));
+});

@@ -1,34 +1,26 @@
-// GET /api/images/:id returns one image's record; DELETE removes its row and its bytes together.
-import { ApiError, errorResponse } from "@switchyard/server";
+// GET /api/images/:id returns one of the user's images; DELETE removes its row and its bytes together.
+// Another user's image is 404, never 403: whether an id exists is not theirs to know.
+import { ApiError, apiRoute } from "@switchyard/server";
 import { z } from "zod";
 import { toImageRecord } from "@/lib/gallery/imageRecord.ts";
 import { imageServices } from "@/lib/imageServices.ts";
-import { currentOwner } from "@/lib/owner.ts";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ id: string }> };
+type Params = { id: string };
 const notFound = () => new ApiError("not_found", "That image does not exist (any more).", 404);
 
-export async function GET(_req: Request, ctx: Ctx): Promise<Response> {
-  try {
-    const id = z.uuid().parse((await ctx.params).id);
-    const image = await (await imageServices()).repository.get(currentOwner(), id);
-    if (!image) throw notFound();
-    return Response.json({ image: toImageRecord(image) });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = apiRoute<Params>({}, async (_req, { user, params }) => {
+  const id = z.uuid().parse(params.id);
+  const image = await (await imageServices()).repository.get(user.id, id);
+  if (!image) throw notFound();
+  return Response.json({ image: toImageRecord(image) });
+});
 
-export async function DELETE(_req: Request, ctx: Ctx): Promise<Response> {
-  try {
-    const id = z.uuid().parse((await ctx.params).id);
-    const { repository, storage } = await imageServices();
-    const deleted = await repository.delete(currentOwner(), id, storage);
-    if (!deleted) throw notFound();
-    return new Response(null, { status: 204 });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const DELETE = apiRoute<Params>({}, async (_req, { user, params }) => {
+  const id = z.uuid().parse(params.id);
+  const { repository, storage } = await imageServices();
+  const deleted = await repository.delete(user.id, id, storage);
+  if (!deleted) throw notFound();
+  return new Response(null, { status: 204 });
+});
