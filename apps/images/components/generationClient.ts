@@ -1,6 +1,7 @@
 // The browser side of a submission: one request per image, each with its own idempotency key derived
 // from the submission's, so a double click, a reload or a retry never generates or pays twice.
 // Unfinished submissions live in sessionStorage and are resumed (same keys) after a reload.
+import { apiFailureOf, failureMessage } from "@switchyard/ui/auth";
 import type { ImageRecord } from "@/lib/gallery/imageRecord.ts";
 
 export interface SubmissionInput {
@@ -53,7 +54,7 @@ export function pendingSubmission(): Submission | null {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Generates image `index` of the submission; retries (same key) only when the server asked to wait. */
+/** Generates image `index` of the submission; retries (same key) only when a full queue asked to wait. */
 export async function generateSlot(submission: Submission, index: number): Promise<SlotState> {
   for (let attempt = 0; ; attempt++) {
     let res: Response;
@@ -66,21 +67,30 @@ export async function generateSlot(submission: Submission, index: number): Promi
     } catch {
       return { status: "error", code: "network", message: "The server could not be reached. Try again." };
     }
-    const body = (await res.json().catch(() => null)) as
-      | { image: ImageRecord; replay: boolean }
-      | { error: { code: string; message: string } }
-      | null;
-    if (res.ok && body && "image" in body) return { status: "done", image: body.image, replay: body.replay };
-    const retryAfter = Number(res.headers.get("retry-after") ?? 0);
-    if (res.status === 429 && retryAfter > 0 && attempt < MAX_QUEUE_RETRIES) {
-      await sleep(retryAfter * 1000);
+    if (res.ok) {
+      const body = (await res.json().catch(() => null)) as { image?: ImageRecord; replay?: boolean } | null;
+      if (body?.image) return { status: "done", image: body.image, replay: body.replay === true };
+      return {
+        status: "error",
+        code: "bad_response",
+        message: "The server's answer held no image. Try again.",
+      };
+    }
+    const failure = await apiFailureOf(res);
+    // A full queue asks to come back shortly: wait and resend the same key. A spent budget or the
+    // user's rate limit is told (what was spent and when it resets, or how long to wait).
+    const wait = failure.retryAfterSeconds ?? 0;
+    if (res.status === 429 && failure.code !== "rate_limited" && wait > 0 && attempt < MAX_QUEUE_RETRIES) {
+      await sleep(wait * 1000);
       continue;
     }
-    const error = body && "error" in body ? body.error : null;
-    return {
-      status: "error",
-      code: error?.code ?? `http_${res.status}`,
-      message: error?.message ?? "Something went wrong on our side. Try again.",
-    };
+    if (res.status === 401) {
+      return {
+        status: "error",
+        code: failure.code,
+        message: "Your session has ended. Sign in again to generate.",
+      };
+    }
+    return { status: "error", code: failure.code, message: failureMessage(failure) };
   }
 }
