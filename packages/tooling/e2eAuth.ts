@@ -60,6 +60,15 @@ export async function signIn(request: APIRequestContext, user: E2EUser): Promise
   expect(res.status(), `sign-in of ${user.email}: ${await res.text()}`).toBe(200);
 }
 
+/** Signs in as the demo account (an admin outside production) through POST /api/demo-sign-in. */
+export async function signInAsDemo(request: APIRequestContext): Promise<void> {
+  const res = await request.post("/api/demo-sign-in", {
+    data: {},
+    headers: { "x-forwarded-for": testClientIp() },
+  });
+  expect(res.status(), `demo sign-in: ${await res.text()}`).toBe(200);
+}
+
 /**
  * A browser context of its own, signed in as a fresh user: its pages and its `request` share the session
  * cookie, and every request it makes carries the user's client address.
