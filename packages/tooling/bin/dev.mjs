@@ -106,6 +106,7 @@ export async function runDev({ root }) {
     `\n[switchyard] up in ${Math.round((Date.now() - started) / 1000)} s — Ctrl-C stops everything\n` +
       `  todo app        ${urls.todo}  (${mark(t)})\n` +
       `  image app       ${urls.images}  (${mark(i)})\n` +
+      `  sign in         "Continue as demo user" on either app's sign-in page (one account for both)\n` +
       `  local provider  ${urls.provider}  (${mark(p)})\n` +
       `  database        ${env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite (.data/pglite) served on 127.0.0.1:${ports.db}`}\n`,
   );
