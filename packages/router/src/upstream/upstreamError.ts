@@ -1,6 +1,7 @@
 // Turns a failed upstream call into a typed RouterError: a non-2xx answer (code from the status,
-// Retry-After kept, the upstream's own message kept short: it never contains our key; we never echo
-// request text), an error chunk mid-stream, or a network failure.
+// Retry-After kept), an error chunk mid-stream, or a network failure. Of the upstream's own words
+// only a short, sanitized reason is kept (safeReason): the message reaches clients, and an upstream
+// may echo request text, answer with a proxy's HTML page, or name ids and tokens.
 import { upstreamErrorBody } from "@switchyard/wire";
 import { codeForUpstreamStatus, RouterError } from "../errors.ts";
 import { parseRetryAfter } from "./backoff.ts";
@@ -13,16 +14,39 @@ export async function upstreamError(call: UpstreamCall, idleMs: number, endpoint
   try {
     const text = await call.text(idleMs, 64 * 1024);
     const parsed = upstreamErrorBody.safeParse(JSON.parse(text));
-    if (parsed.success) upstreamMessage = parsed.data.error.message.slice(0, 300);
+    if (parsed.success) upstreamMessage = parsed.data.error.message;
   } catch {
     // An unreadable error body still has a status; that is enough.
   }
   return new RouterError(
     codeForUpstreamStatus(status),
-    `${endpoint} answered ${status}${upstreamMessage ? `: ${upstreamMessage}` : ""}`,
+    `${endpoint} answered ${status}${reasonOf(upstreamMessage)}`,
     { upstreamStatus: status, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) },
   );
 }
+
+// At most this much of an upstream's message reaches a client.
+const maxReasonChars = 120;
+
+/**
+ * An upstream's error message made safe to show: markup, links, key-like strings and long tokens
+ * (ids, base64) replaced, control characters and runs of whitespace collapsed, cut to 120 characters.
+ */
+export function safeReason(message: string): string {
+  const cleaned = message
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "[link]")
+    .replace(/\b(?:sk|pk|rk)-[\w-]{6,}/gi, "[key]")
+    .replace(/[\w+/=-]{32,}/g, "[…]")
+    .replace(/[\p{Cc}\s]+/gu, " ")
+    .trim();
+  return cleaned.length > maxReasonChars ? `${cleaned.slice(0, maxReasonChars - 1)}…` : cleaned;
+}
+
+const reasonOf = (message: string) => {
+  const reason = safeReason(message);
+  return reason ? `: ${reason}` : "";
+};
 
 /** Errors from the stream body itself (OpenRouter's mid-stream error chunk). */
 export function streamErrorFromChunk(error: { code: number | string; message: string }, endpoint: string) {
@@ -30,7 +54,7 @@ export function streamErrorFromChunk(error: { code: number | string; message: st
   const code = Number.isFinite(status) && status > 0 ? codeForUpstreamStatus(status) : "upstream_error";
   return new RouterError(
     code === "invalid_request" ? "upstream_error" : code,
-    `${endpoint} failed mid-stream: ${error.message.slice(0, 300)}`,
+    `${endpoint} failed mid-stream${reasonOf(error.message)}`,
     {
       ...(Number.isFinite(status) ? { upstreamStatus: status } : {}),
     },
