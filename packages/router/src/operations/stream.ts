@@ -19,7 +19,6 @@ import { ChatPlanBase, chatQuery } from "./chat.ts";
 interface OpenStream {
   gen: AsyncGenerator<SseChunk>;
   buffered: SseChunk[];
-  ended: boolean;
 }
 
 interface Committed {
@@ -36,7 +35,10 @@ class StreamPlan extends ChatPlanBase<OpenStream, Committed> {
   readonly stream = true;
   readonly identity = undefined;
 
-  /** Reads the stream until it carries text (or ends): failover stays possible until then. */
+  /**
+   * Reads the stream until it carries text (or its finish_reason): failover stays possible until
+   * then. A stream that ends before either is a failed attempt, so an empty 200 fails over too.
+   */
   async consume(
     call: UpstreamCall,
     route: LiveRoute,
@@ -48,19 +50,17 @@ class StreamPlan extends ChatPlanBase<OpenStream, Committed> {
     call.arm(left, "timeout_first_token", "no first token from the endpoint in time");
     const gen = sseChunks(call, route.route.endpoint);
     const buffered: SseChunk[] = [];
-    let ended = false;
     for (;;) {
       const next = await gen.next();
       if (next.done) {
-        ended = true;
-        break;
+        throw new RouterError("upstream_bad_response", `${route.route.endpoint} sent an empty stream.`);
       }
       buffered.push(next.value);
       if (isFirstToken(next.value.chunk)) break;
     }
     call.arm(t.idleMs, "timeout_idle", "the stream went silent");
     return {
-      value: { gen, buffered, ended },
+      value: { gen, buffered },
       usage: null,
       ttftMs: performance.now() - startedAt,
       open: true,
@@ -82,7 +82,11 @@ class RouterStreamImpl implements RouterStream {
   #deps: EngineDeps;
   #ctx: RequestContext;
   #req: ChatRequest;
-  #iterated = false;
+  /** idle until someone reads; abandoned when the caller left before reading (its rows are written then). */
+  #state: "idle" | "reading" | "abandoned" = "idle";
+  readonly #onAbort = () => {
+    if (this.#state === "idle") void this.#abandon();
+  };
 
   constructor(deps: EngineDeps, ctx: RequestContext, req: ChatRequest, committed: Promise<Committed>) {
     this.#deps = deps;
@@ -97,14 +101,39 @@ class RouterStreamImpl implements RouterStream {
     this.started.catch(noop);
     this.result.catch(noop);
     committed.catch((err) => this.#settle.reject(err));
+    // A caller that aborts after the first token but before reading: nobody else would close and record it.
+    ctx.options.signal?.addEventListener("abort", this.#onAbort, { once: true });
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<StreamDelta> {
-    if (this.#iterated)
+  [Symbol.asyncIterator](): AsyncIterator<StreamDelta> {
+    const reader = this.#read();
+    let begun = false;
+    return {
+      next: () => {
+        begun = true;
+        return reader.next();
+      },
+      // An async generator's return() before its first next() skips its body, bookkeeping included.
+      return: async (value?: unknown) => {
+        if (!begun && this.#state === "idle") await this.#abandon();
+        begun = true;
+        return reader.return(value);
+      },
+      throw: (err?: unknown) => {
+        begun = true;
+        return reader.throw(err);
+      },
+    };
+  }
+
+  async *#read(): AsyncGenerator<StreamDelta> {
+    if (this.#state === "abandoned")
+      throw new RouterError("aborted", "The caller stopped reading the stream.");
+    if (this.#state === "reading")
       throw new RouterError("invalid_request", "A router stream can be iterated only once.");
-    this.#iterated = true;
+    this.#state = "reading";
     const c = await this.#committed;
-    const { gen, buffered, ended } = c.win.value;
+    const { gen, buffered } = c.win.value;
     const call = c.win.call;
     let text = "";
     let finishReason: string | null = null;
@@ -121,12 +150,10 @@ class RouterStreamImpl implements RouterStream {
     };
     try {
       for (const sc of buffered) yield track(sc);
-      if (!ended) {
-        for await (const sc of gen) {
-          call.refresh();
-          yield track(sc);
-          call.refresh();
-        }
+      for await (const sc of gen) {
+        call.refresh();
+        yield track(sc);
+        call.refresh();
       }
       finished = true;
     } catch (err) {
@@ -147,6 +174,28 @@ class RouterStreamImpl implements RouterStream {
       }
     }
     if (failure) throw failure;
+  }
+
+  /**
+   * The caller left after the first token without reading (its signal aborted, or it closed the
+   * iterator unread, as a handler's response does when the client disconnects): close the upstream
+   * call, write the ledger rows and settle the budget hold, as a reader would have.
+   */
+  async #abandon(): Promise<void> {
+    this.#state = "abandoned";
+    let c: Committed;
+    try {
+      c = await this.#committed;
+    } catch {
+      return; // failed before its first token: the engine wrote the rows
+    }
+    const { gen, buffered } = c.win.value;
+    await gen.return(undefined).catch(noop);
+    c.win.call.close();
+    const text = buffered.map((sc) => sc.chunk.choices[0]?.delta.content ?? "").join("");
+    const aborted = new RouterError("aborted", "The caller stopped reading the stream.");
+    aborted.routing = this.#finish(c, "aborted", aborted, this.#usage(c, null, text));
+    this.#settle.reject(aborted);
   }
 
   #interrupted(err: unknown, c: Committed, text: string): RouterError {
@@ -180,6 +229,7 @@ class RouterStreamImpl implements RouterStream {
   ): RoutingMeta {
     const { route, attempt, attemptStartedAt } = c.win;
     const ctx = this.#ctx;
+    ctx.options.signal?.removeEventListener("abort", this.#onAbort);
     const latency = performance.now() - attemptStartedAt;
     const attemptTtft = c.win.ttftMs;
     if (outcome === "ok") route.health.recordSuccess(latency, attemptTtft, usage.completionTokens);

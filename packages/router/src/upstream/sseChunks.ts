@@ -1,6 +1,7 @@
 // Reads an upstream SSE body into chat chunks with eventsource-parser: comment lines (": OPENROUTER
-// PROCESSING") are ignored, `[DONE]` ends the stream, an error chunk becomes a typed error. Chunks
-// are JSON-parsed but not schema-validated one by one (hot path); shape checks are the minimum.
+// PROCESSING") are ignored, `[DONE]` ends the stream, an error chunk becomes a typed error, and a body
+// that ends with neither `[DONE]` nor a finish_reason is a failure (upstream_error), never a quiet
+// end. Chunks are JSON-parsed but not schema-validated one by one (hot path); shape checks are the minimum.
 import type { ChatChunk } from "@switchyard/wire";
 import { createParser } from "eventsource-parser";
 import { RouterError } from "../errors.ts";
@@ -17,6 +18,7 @@ export async function* sseChunks(call: UpstreamCall, endpoint: string): AsyncGen
   const pending: string[] = [];
   const parser = createParser({ onEvent: (event) => pending.push(event.data) });
   const decoder = new TextDecoder();
+  let finished = false;
   try {
     for await (const buf of call.chunks()) {
       parser.feed(decoder.decode(buf, { stream: true }));
@@ -24,12 +26,17 @@ export async function* sseChunks(call: UpstreamCall, endpoint: string): AsyncGen
         const raw = pending[i]!;
         if (raw === "[DONE]") return;
         const chunk = parseChunk(raw, endpoint);
+        if (chunk.choices[0]?.finish_reason) finished = true;
         yield { chunk, raw };
       }
       pending.length = 0;
     }
   } catch (err) {
     throw call.failure ?? toRouterError(err);
+  }
+  // A body that just stops is a cut connection, not an answer: only [DONE] or a finish_reason ends one.
+  if (!finished) {
+    throw new RouterError("upstream_error", `${endpoint} ended the stream before the answer was complete.`);
   }
 }
 
