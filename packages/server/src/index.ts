@@ -13,6 +13,7 @@ export { pageUser, safeNextPath, signInOptions } from "./auth/pageUser.ts";
 export { RATE_LIMIT_DEFAULTS, type RateLimitKind } from "./auth/rateLimits.ts";
 export { getLiveStatus, healthGET } from "./liveStatus.ts";
 export { processSingleton } from "./processSingleton.ts";
+export { type ServerEnv, serverEnv } from "./serverEnv.ts";
 export { getDb, getRouter, routerOptionsFor } from "./services.ts";
 export type { AttemptChain, LedgerRowView } from "./usage/requestLog.ts";
 export { type UsageDashboardData, usageDashboard } from "./usage/usageDashboard.ts";

@@ -4,7 +4,7 @@
 // is an admin's.
 import type { Database } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
-import { type BudgetStatus, budgetStatus } from "./budgetStatus.ts";
+import { type BudgetStatus, budgetStatus, utcDay } from "./budgetStatus.ts";
 import { type CostDistribution, costDistribution } from "./costDistribution.ts";
 import { type EndpointReliability, endpointReliability } from "./endpointReliability.ts";
 import { type LatencyFigures, type LatencyPoint, latencyByEndpoint, latencyOverTime } from "./latency.ts";
@@ -31,10 +31,10 @@ export interface UsageDashboardData {
   latency: { byEndpoint: LatencyFigures[]; overTime: LatencyPoint[] };
   endpoints: EndpointReliability[];
   reliability: ReliabilityPoint[];
-  /** Breakers and credits: the whole app's, so null in a member's view. */
-  router: RouterStateView | null;
-  /** Every app, feature and budgeted user today: null in a member's view. */
-  budgets: BudgetStatus | null;
+  /** Breakers and credits: the whole app's, so empty in a member's view. */
+  router: RouterStateView;
+  /** Every app, feature and budgeted user today: no lines in a member's view. */
+  budgets: BudgetStatus;
   /** Each user's budget, for the admin's editor: null in a member's view. */
   userBudgets: UserBudgetLine[] | null;
   /** The viewer's own budget today, when the viewer is a user. */
@@ -77,7 +77,7 @@ export async function usageDashboard(
   const endpoints = await endpointReliability(db, window, filters);
   const reliability = await reliabilityOverTime(db, window, filters);
   const configured = limits.appDailyUsd === undefined ? {} : { [`app:${deps.app}`]: limits.appDailyUsd };
-  const budgets = wholeApp ? await budgetStatus(db, now, configured) : null;
+  const budgets = wholeApp ? await budgetStatus(db, now, configured) : { day: utcDay(now).day, lines: [] };
   // Budget lines need the default per user to mean anything; without one (chapter 8's call) they are left out.
   const withUsers = userDefault !== undefined && deps.viewerId !== undefined;
   const userBudgets = withUsers && wholeApp ? await userBudgetLines(db, userDefault, now) : null;
@@ -96,7 +96,7 @@ export async function usageDashboard(
     latency: { byEndpoint, overTime },
     endpoints,
     reliability,
-    router: wholeApp ? routerState(deps.router) : null,
+    router: wholeApp ? routerState(deps.router) : { breakers: [], credits: [], lowBalanceUsd: 0 },
     budgets,
     userBudgets,
     myBudget,

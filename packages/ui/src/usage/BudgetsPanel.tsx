@@ -3,7 +3,7 @@ import { formatShare, formatUsd } from "./usageFormat.ts";
 import type { UsageDashboardView } from "./usageTypes.ts";
 
 /** Each app's and feature's spend today (UTC) against its daily budget, when it has one. */
-export function BudgetsPanel({ budgets }: { budgets: NonNullable<UsageDashboardView["budgets"]> }) {
+export function BudgetsPanel({ budgets }: { budgets: UsageDashboardView["budgets"] }) {
   if (budgets.lines.length === 0)
     return <EmptyState>Nothing spent today ({budgets.day} UTC) and no budgets configured.</EmptyState>;
   return (

@@ -3,7 +3,7 @@ import { formatTime, formatUsd } from "./usageFormat.ts";
 import type { UsageDashboardView } from "./usageTypes.ts";
 
 /** Cached credit balances: when each was read, and a warning under the low-balance threshold. */
-export function CreditsPanel({ router }: { router: NonNullable<UsageDashboardView["router"]> }) {
+export function CreditsPanel({ router }: { router: UsageDashboardView["router"] }) {
   if (router.credits.length === 0)
     return (
       <EmptyState>

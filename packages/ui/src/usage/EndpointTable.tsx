@@ -2,7 +2,7 @@ import { Badge, cellClass, headClass, tableClass } from "./UsageSection.tsx";
 import { formatCount, formatMs, formatShare } from "./usageFormat.ts";
 import type { UsageDashboardView } from "./usageTypes.ts";
 
-type Breaker = NonNullable<UsageDashboardView["router"]>["breakers"][number];
+type Breaker = UsageDashboardView["router"]["breakers"][number];
 
 const STATE_RANK = { closed: 0, half_open: 1, open: 2 } as const;
 

@@ -33,6 +33,7 @@ export function UsageDashboard(props: {
 }) {
   const { data, basePath } = props;
   const budgetsUrl = props.budgetsUrl ?? `${basePath}/api/budgets`;
+  const wholeApp = data.scope === "app";
   const { query } = data;
   const bucket = data.window.bucket;
   const noRequests = data.summary.requests === 0;
@@ -113,23 +114,23 @@ export function UsageDashboard(props: {
         empty={
           data.endpoints.length === 0 &&
           data.latency.byEndpoint.length === 0 &&
-          (data.router?.breakers.length ?? 0) === 0 &&
+          data.router.breakers.length === 0 &&
           "No endpoint has been called in this range."
         }
       >
         <EndpointTable
           latency={data.latency.byEndpoint}
           endpoints={data.endpoints}
-          breakers={data.router?.breakers ?? []}
+          breakers={data.router.breakers}
         />
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          {data.router
+          {wholeApp
             ? `Breaker states are this server's router (${data.app}) right now; figures are from the ledger.`
             : "Figures are from your requests in the ledger."}
         </p>
       </UsageSection>
 
-      {data.router && data.budgets && (
+      {wholeApp && (
         <div className="grid gap-4 md:grid-cols-2">
           <UsageSection title="Credits">
             <CreditsPanel router={data.router} />
