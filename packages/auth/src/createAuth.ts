@@ -78,8 +78,13 @@ interface AuthSettings {
   dataDir: string;
 }
 
-// What an instance was built with, so `sessionUser(auth, headers)` needs nothing else.
-const settings = new WeakMap<object, AuthSettings>();
+// What an instance was built with, so `sessionUser(auth, headers)` needs nothing else. Process-wide
+// (Symbol.for): Next bundles route handlers and pages apart, each with its own copy of this module,
+// and they share one instance through processSingleton, so a module-level map would miss it.
+const SETTINGS_KEY = Symbol.for("switchyard.auth.settings");
+const processWide = globalThis as { [SETTINGS_KEY]?: WeakMap<object, AuthSettings> };
+processWide[SETTINGS_KEY] ??= new WeakMap<object, AuthSettings>();
+const settings = processWide[SETTINGS_KEY];
 
 export function authSettings(auth: Auth): AuthSettings {
   const found = settings.get(auth);
