@@ -25,7 +25,9 @@ export async function apiFailureOf(res: Response): Promise<ApiFailure> {
   };
 }
 
-const usd = (v: number) => `$${v >= 0.01 ? v.toFixed(2) : v.toFixed(4)}`;
+/** Cents, or four decimals under a cent (a tiny test budget must not read "$0.00"). */
+const usd = (v: number) =>
+  v === 0 || v >= 0.01 ? `$${v.toFixed(2)}` : v >= 0.0001 ? `$${v.toFixed(4)}` : "under $0.0001";
 
 function untilText(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
@@ -39,10 +41,10 @@ export function nextUtcMidnight(now: Date): Date {
 }
 
 function whose(scope: string): { subject: string; possessive: string } {
-  if (scope.startsWith("user:")) return { subject: "You have", possessive: "your" };
+  if (scope.startsWith("user:")) return { subject: "you have", possessive: "your" };
   if (scope.startsWith("feature:"))
     return { subject: `“${scope.slice("feature:".length)}” has`, possessive: "its" };
-  return { subject: "This app has", possessive: "its" };
+  return { subject: "this app has", possessive: "its" };
 }
 
 function budgetMessage(details: unknown, now: Date): string {
@@ -52,7 +54,8 @@ function budgetMessage(details: unknown, now: Date): string {
   if (typeof d.limitUsd !== "number" || typeof d.usedUsd !== "number")
     return `The daily budget is used up. ${when}`;
   const { subject, possessive } = whose(typeof d.scope === "string" ? d.scope : "");
-  return `Daily budget reached: ${subject} spent ${usd(d.usedUsd)} of ${possessive} ${usd(d.limitUsd)} for today. ${when}`;
+  // The router refuses before the call when its bound (max_tokens) could pass the limit: say so.
+  return `Daily budget reached: ${subject} spent ${usd(d.usedUsd)} of ${possessive} ${usd(d.limitUsd)} today, and this request could cost more than is left. ${when}`;
 }
 
 function retryMessage(failure: ApiFailure): string {
