@@ -75,8 +75,18 @@ export class RouterError extends Error {
   }
 }
 
+/**
+ * True for a RouterError, also one made by another copy of this module: Next bundles each route apart,
+ * and the process's one router (processSingleton) may come from another route's copy, where instanceof fails.
+ */
 export function isRouterError(value: unknown): value is RouterError {
-  return value instanceof RouterError;
+  if (value instanceof RouterError) return true;
+  return (
+    value instanceof Error &&
+    value.name === "RouterError" &&
+    typeof (value as Partial<RouterError>).code === "string" &&
+    typeof (value as Partial<RouterError>).toBody === "function"
+  );
 }
 
 /** The error itself if it is one of ours, else `internal` with the original as its cause. */

@@ -31,6 +31,23 @@ describe("errorResponse", () => {
     expect(await bodyOf(res)).toEqual(routerError.toBody());
   });
 
+  it("keeps a router error made by another copy of the router module (another Next route bundle)", async () => {
+    const original = new RouterError("budget_exceeded", "Your daily budget is spent.", {
+      details: { scope: "user:u1", limitUsd: 1, usedUsd: 1, resetsAt: "2026-12-04T00:00:00.000Z" },
+    });
+    // What another bundle's class looks like from here: the same shape, not this module's prototype.
+    const fromOtherCopy = Object.assign(new Error(original.message), {
+      name: "RouterError",
+      code: original.code,
+      status: original.status,
+      details: original.details,
+      toBody: () => original.toBody(),
+    });
+    const res = errorResponse(fromOtherCopy);
+    expect(res.status).toBe(402);
+    expect(await bodyOf(res)).toEqual(original.toBody());
+  });
+
   it("shows nothing of an unknown error", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const res = errorResponse(new Error("password=hunter2 at db.ts:12"));
