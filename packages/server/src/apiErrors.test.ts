@@ -15,6 +15,20 @@ describe("errorResponse", () => {
     expect((await bodyOf(res)).error).toEqual({ code: "queue_full", message: "Full.", type: "switchyard" });
   });
 
+  it("keeps an ApiError made by another copy of this module (another Next route bundle)", async () => {
+    const fromOtherCopy = Object.assign(new Error("Full."), {
+      name: "ApiError",
+      code: "queue_full",
+      status: 429,
+      details: undefined,
+      retryAfterSeconds: 2,
+    });
+    const res = errorResponse(fromOtherCopy);
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("2");
+    expect((await bodyOf(res)).error).toEqual({ code: "queue_full", message: "Full.", type: "switchyard" });
+  });
+
   it("turns a zod error into invalid_request with the issues as details", async () => {
     const parsed = z.object({ title: z.string() }).safeParse({});
     const res = errorResponse(parsed.error);

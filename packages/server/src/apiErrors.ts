@@ -12,6 +12,7 @@ export interface ApiErrorOptions {
 }
 
 export class ApiError extends Error {
+  override readonly name = "ApiError";
   readonly details: unknown;
   readonly retryAfterSeconds: number | undefined;
   constructor(
@@ -32,9 +33,23 @@ function jsonError(code: string, message: string, status: number, options: ApiEr
   return Response.json(errorBody(code, message, options.details), { status, headers });
 }
 
+/**
+ * An ApiError, also one made by another copy of this module: Next bundles each route apart, and a
+ * process-wide service (processSingleton) built in one route's bundle throws that bundle's class.
+ */
+function isApiError(error: unknown): error is ApiError {
+  if (error instanceof ApiError) return true;
+  return (
+    error instanceof Error &&
+    error.name === "ApiError" &&
+    typeof (error as Partial<ApiError>).code === "string" &&
+    typeof (error as Partial<ApiError>).status === "number"
+  );
+}
+
 /** Turns anything a route threw into a JSON error response; unknown errors are logged, not shown. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return jsonError(error.code, error.message, error.status, error);
+  if (isApiError(error)) return jsonError(error.code, error.message, error.status, error);
   if (error instanceof z.ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     return jsonError("invalid_request", "The request is not valid.", 400, { details });
