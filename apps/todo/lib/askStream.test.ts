@@ -21,11 +21,12 @@ describe("askEvents when the answer cannot start", () => {
     ]);
   });
 
-  it("knows a RouterError from another bundle's copy of the class by its name", async () => {
+  it("knows a RouterError from another bundle's copy of the class by its name and shape", async () => {
     const foreign = Object.assign(new Error("over"), {
       name: "RouterError",
       code: "budget_exceeded",
       details,
+      toBody: () => ({}),
     });
     const [event] = await eventsWhenRunThrows(foreign);
     expect(event).toMatchObject({ type: "error", code: "budget_exceeded", details });

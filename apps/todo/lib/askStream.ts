@@ -1,6 +1,6 @@
 // Runs the ask chain and turns its answer into an NDJSON byte stream of AskEvents. Every path ends in
 // `done` or `error`, so the browser never waits on a spinner forever.
-import { isRouterError, type RouterError, type RoutingMeta } from "@switchyard/router";
+import { isRouterError, type RoutingMeta } from "@switchyard/router";
 import type { AskAnswer, AskRequest } from "./askChain.ts";
 import type { AskEvent, RouteInfo } from "./askEvents.ts";
 
@@ -9,19 +9,10 @@ export function routeInfoOf({ replay: _replay, idempotencyKey: _key, ...route }:
   return route;
 }
 
-/**
- * A RouterError, matched by name as well: Next bundles each route apart, so the router kept for the
- * process may have been built by another route, whose copy of the class `instanceof` does not know.
- */
-function asRouterError(error: unknown): RouterError | null {
-  if (isRouterError(error)) return error;
-  const named = error instanceof Error && error.name === "RouterError" && "code" in error;
-  return named ? (error as RouterError) : null;
-}
-
-function errorEvent(thrown: unknown, interrupted: boolean): AskEvent {
-  const error = asRouterError(thrown);
-  if (error) {
+function errorEvent(error: unknown, interrupted: boolean): AskEvent {
+  // isRouterError also knows another Next route bundle's copy of the class (the process's router may
+  // have been built by another route).
+  if (isRouterError(error)) {
     const routing = error.routing;
     return {
       type: "error",
@@ -33,7 +24,7 @@ function errorEvent(thrown: unknown, interrupted: boolean): AskEvent {
       ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
   }
-  console.error("[todo] ask failed:", thrown instanceof Error ? thrown.message : "unknown");
+  console.error("[todo] ask failed:", error instanceof Error ? error.message : "unknown");
   return {
     type: "error",
     code: "internal",
