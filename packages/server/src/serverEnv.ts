@@ -34,8 +34,9 @@ export const serverEnvSchema = z.object({
   SWITCHYARD_RATE_BUILD_PER_USER: perMinute,
   SWITCHYARD_RATE_BUILD_PER_IP: perMinute,
   SWITCHYARD_RATE_AUTH_PER_IP: perMinute,
-  TODO_PORT: envVar(z.coerce.number().int().positive().optional()),
-  IMAGES_PORT: envVar(z.coerce.number().int().positive().optional()),
+  /** The apps' ports under `npm run dev` (trusted origins in dev); defaults as in tooling/bin/dev.mjs. */
+  TODO_PORT: envVar(z.coerce.number().int().positive().default(3000)),
+  IMAGES_PORT: envVar(z.coerce.number().int().positive().default(3001)),
   NODE_ENV: envVar(z.enum(["development", "production", "test"]).default("development")),
 });
 

@@ -1,17 +1,13 @@
 // Which origins may send a mutating request to an app besides the app itself: its public URL, the
-// listed ones, and in dev both apps on localhost and 127.0.0.1 (the demo runs them on 3000 and 3001).
+// listed ones, and in dev both apps on localhost and 127.0.0.1 (TODO_PORT and IMAGES_PORT, 3000 and 3001).
 import type { ServerEnv } from "../serverEnv.ts";
-
-const DEV_PORTS = [3000, 3001];
 
 export function trustedOrigins(env: ServerEnv): string[] {
   const origins = new Set<string>();
   if (env.BETTER_AUTH_URL) origins.add(new URL(env.BETTER_AUTH_URL).origin);
   for (const origin of env.SWITCHYARD_TRUSTED_ORIGINS) origins.add(new URL(origin).origin);
   if (env.NODE_ENV !== "production") {
-    const ports = new Set([...DEV_PORTS, env.TODO_PORT, env.IMAGES_PORT]);
-    for (const port of ports) {
-      if (port === undefined) continue;
+    for (const port of [env.TODO_PORT, env.IMAGES_PORT]) {
       origins.add(`http://localhost:${port}`);
       origins.add(`http://127.0.0.1:${port}`);
     }
