@@ -87,4 +87,21 @@ describe("readJson", () => {
       status: 400,
     });
   });
+
+  it("stops reading an endless chunked body at the limit instead of buffering it", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1024;
+        controller.enqueue(new Uint8Array(1024).fill(32));
+      },
+    });
+    const req = new Request("http://app.test/", {
+      method: "POST",
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    await expect(readJson(req, z.object({}), 16 * 1024)).rejects.toMatchObject({ code: "payload_too_large" });
+    expect(pulled).toBeLessThan(64 * 1024);
+  });
 });

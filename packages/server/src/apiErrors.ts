@@ -2,7 +2,7 @@
 // and never a stack trace. Router errors keep their own codes; validation errors become invalid_request.
 // Every body is wire's errorBody, the shape the router's handler answers with too.
 import { isRouterError } from "@switchyard/router";
-import { errorBody } from "@switchyard/wire";
+import { BodyTooLargeError, errorBody, readBoundedText } from "@switchyard/wire";
 import { z } from "zod";
 
 export interface ApiErrorOptions {
@@ -65,13 +65,16 @@ export function errorResponse(error: unknown): Response {
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** Reads a JSON body with a size limit and validates it with a zod schema. */
+/** Reads a JSON body, stopped at `maxBytes` as it streams in (chunked or not), and validates it. */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_BODY_BYTES) {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new ApiError("payload_too_large", `The body is over ${maxBytes} bytes.`, 413);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new ApiError("payload_too_large", `The body is over ${maxBytes} bytes.`, 413);
+  let text: string;
+  try {
+    text = await readBoundedText(req, maxBytes);
+  } catch (error) {
+    if (BodyTooLargeError.isInstance(error))
+      throw new ApiError("payload_too_large", `The body is over ${maxBytes} bytes.`, 413);
+    throw error;
+  }
   let raw: unknown;
   try {
     raw = text ? JSON.parse(text) : {};
