@@ -23,6 +23,14 @@ test("a generated image shows in the grid and the gallery, and similar-prompt se
   );
   expect(download.headers()["content-type"]).toBe("image/png");
   expect(download.headers()["content-disposition"]).toContain("attachment");
+  // Provider bytes are served so a browser can never run them as a page.
+  const shown = await request.get((await card.getByRole("img", { name: prompt }).getAttribute("src"))!);
+  expect(shown.headers()).toMatchObject({
+    "content-type": "image/png",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "sandbox",
+  });
+  expect(shown.headers()["content-disposition"]).toMatch(/^inline; filename="switchyard-[\w-]+\.png"$/);
 
   const gallery = new GalleryPage(page);
   await gallery.goto();

@@ -6,6 +6,9 @@ import { imageServices } from "@/lib/imageServices.ts";
 
 export const dynamic = "force-dynamic";
 
+// Only these are served as images; anything else a row may hold is sent as an opaque download.
+const imageTypes = new Set(["image/png", "image/jpeg", "image/webp"]);
+
 const notFound = () => new ApiError("not_found", "That image does not exist (any more).", 404);
 
 export const GET = apiRoute<{ id: string }>({}, async (req, { user, params }) => {
@@ -20,14 +23,17 @@ export const GET = apiRoute<{ id: string }>({}, async (req, { user, params }) =>
     return new Response(null, { status: 304, headers: caching });
   const stored = await storage.get(image.storageKey);
   if (!stored) throw notFound();
+  const isImage = imageTypes.has(image.mime);
+  const download = !isImage || new URL(req.url).searchParams.has("download");
+  const filename = `switchyard-${image.id}.${image.storageKey.split(".").pop()}`;
   const headers: Record<string, string> = {
     ...caching,
-    "content-type": image.mime,
+    "content-type": isImage ? image.mime : "application/octet-stream",
     "content-length": String(stored.bytes.length),
+    // The bytes came from a provider: never sniffed into something else, never a document with script.
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "sandbox",
+    "content-disposition": `${download ? "attachment" : "inline"}; filename="${filename}"`,
   };
-  if (new URL(req.url).searchParams.get("download")) {
-    headers["content-disposition"] =
-      `attachment; filename="switchyard-${image.id}.${image.storageKey.split(".").pop()}"`;
-  }
   return new Response(new Uint8Array(stored.bytes), { headers });
 });
