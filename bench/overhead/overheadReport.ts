@@ -61,10 +61,12 @@ function sharedDelaysNoise(input: OverheadInput, levels: LevelFigures[]): string
     : "";
 }
 
+const errorsText = (m: ModeFigures) => (m.first_error ? `${m.errors} (${m.first_error})` : m.errors);
+
 function table(levels: LevelFigures[]): string {
   const deep = levels.some((l) => l.direct.gc_pauses);
   const row = (name: string, c: number, m: ModeFigures, a: PathFigures | null) => [
-    ...[`c=${c}`, name, m.requests, m.errors, m.p50_ms, m.p99_ms, a?.added_p50_ms, a?.added_p99_ms],
+    ...[`c=${c}`, name, m.requests, errorsText(m), m.p50_ms, m.p99_ms, a?.added_p50_ms, a?.added_p99_ms],
     ...[m.throughput_rps, a?.added_cpu_us_per_request],
     ...(deep
       ? [m.gc_pauses && `${m.gc_pauses.count} · ${m.gc_pauses.total_ms} · ${m.gc_pauses.max_ms}`]
