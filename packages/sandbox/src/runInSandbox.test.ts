@@ -1,7 +1,7 @@
 // runInSandbox end to end: the results of each test, and each reason the sandbox stops code.
-import { createServer, type Server } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runInSandbox } from "./runInSandbox.ts";
+import { hostServerForSuite } from "./testing/hostServer.ts";
 
 const solution = `export function add(a: number, b: number): number { return a + b; }`;
 const limits = { timeoutMs: 5_000, testTimeoutMs: 500, memoryMb: 64 };
@@ -54,18 +54,7 @@ describe("results", () => {
 });
 
 describe("forbidden actions", () => {
-  let server: Server;
-  let port = 0;
-  let connections = 0;
-  beforeAll(async () => {
-    server = createServer((socket) => {
-      connections++;
-      socket.end("hello");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.address() as { port: number }).port;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const host = hostServerForSuite();
 
   it("stops a read of /etc/passwd with fs_denied", async () => {
     const result = await run(`
@@ -88,12 +77,14 @@ describe("forbidden actions", () => {
     const socket = await run(`
       import net from "node:net";
       test("connects", () => new Promise((resolve, reject) => {
-        net.connect(${port}, "127.0.0.1").on("data", resolve).on("error", reject);
+        net.connect(${host.port}, "127.0.0.1").on("data", resolve).on("error", reject);
       }));`);
-    const fetched = await run(`test("fetches", async () => { await fetch("http://127.0.0.1:${port}/"); });`);
+    const fetched = await run(
+      `test("fetches", async () => { await fetch("http://127.0.0.1:${host.port}/"); });`,
+    );
     expect(socket.stopped?.reason).toBe("network_denied");
     expect(fetched.stopped?.reason).toBe("network_denied");
-    expect(connections).toBe(0);
+    expect(host.connections).toBe(0);
   });
 
   it("stops a child process with spawn_denied", async () => {

@@ -4,10 +4,10 @@
 // unbounded resources. Skipped only when SANDBOX_ALLOW_WEAK=1 runs the suite without bubblewrap.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { hostServerForSuite } from "../testing/hostServer.ts";
 import { currentBoundary, launchCommand } from "./boundary.ts";
 import { type OsLimits, osLimitsFor } from "./bubblewrap.ts";
 
@@ -94,28 +94,17 @@ describe.skipIf(boundary.kind !== "bubblewrap")("outside the vm and the permissi
   });
 
   describe("the network", () => {
-    let server: Server;
-    let port = 0;
-    let connections = 0;
-    beforeAll(async () => {
-      server = createServer((socket) => {
-        connections++;
-        socket.end("hello");
-      });
-      await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
-      port = (server.address() as { port: number }).port;
-    });
-    afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
+    const host = hostServerForSuite();
 
     it("has none: TCP, HTTP, fetch, UDP and DNS all fail, and a server on the host sees nothing", async () => {
       const wait = (setup: string) =>
         `await new Promise((ok) => { try { ${setup} } catch (e) { ok(e.code || e.message); } })`;
       const { stdout } = await runEscaped(`(async () => {
         const lines = [];
-        lines.push("tcp: " + ${wait(`require("net").connect(${port}, "127.0.0.1").on("connect", () => ok("connected")).on("error", (e) => ok(e.code));`)});
-        lines.push("http: " + ${wait(`require("http").get("http://127.0.0.1:${port}/", () => ok("answered")).on("error", (e) => ok(e.code));`)});
-        lines.push("fetch: " + await fetch("http://127.0.0.1:${port}/").then(() => "answered", (e) => e.cause?.code || e.message));
-        lines.push("udp: " + ${wait(`const s = new (require("dgram").Socket)("udp4"); s.send("x", ${port}, "10.0.0.1", (e) => { s.close(); ok(e ? e.code : "sent"); });`)});
+        lines.push("tcp: " + ${wait(`require("net").connect(${host.port}, "127.0.0.1").on("connect", () => ok("connected")).on("error", (e) => ok(e.code));`)});
+        lines.push("http: " + ${wait(`require("http").get("http://127.0.0.1:${host.port}/", () => ok("answered")).on("error", (e) => ok(e.code));`)});
+        lines.push("fetch: " + await fetch("http://127.0.0.1:${host.port}/").then(() => "answered", (e) => e.cause?.code || e.message));
+        lines.push("udp: " + ${wait(`const s = new (require("dgram").Socket)("udp4"); s.send("x", ${host.port}, "10.0.0.1", (e) => { s.close(); ok(e ? e.code : "sent"); });`)});
         lines.push("dns: " + ${wait(`require("dns").lookup("example.com", (e) => ok(e ? e.code : "resolved"));`)});
         lines.push("resolver: " + ${wait(`new (require("dns").Resolver)().resolve4("example.com", (e) => ok(e ? e.code : "resolved"));`)});
         console.log(lines.join("\\n"));
@@ -128,7 +117,7 @@ describe.skipIf(boundary.kind !== "bubblewrap")("outside the vm and the permissi
         "dns: EAI_AGAIN",
         "resolver: ECONNREFUSED",
       ]);
-      expect(connections).toBe(0);
+      expect(host.connections).toBe(0);
     });
   });
 
