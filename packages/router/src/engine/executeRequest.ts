@@ -122,7 +122,7 @@ export async function executeRequest<V, R>(
         ctx.attemptRow(
           route,
           attempt,
-          error.code === "aborted" ? "aborted" : "error",
+          error.code === "aborted" ? "client_closed" : "error",
           error.code,
           null,
           null,
@@ -170,7 +170,7 @@ export async function executeRequest<V, R>(
 function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknown): RouterError {
   const error = asRouterError(err);
   if (ctx.rows.at(-1)?.kind !== "request") {
-    error.routing = ctx.finish(null, error.code === "aborted" ? "aborted" : "error", error.code, null, null);
+    error.routing = ctx.finish(null, error.code === "aborted" ? "client_closed" : "error", error.code, null, null);
     deps.ledger.write(ctx.rows);
   }
   return error;

@@ -95,6 +95,6 @@ describe("streaming", () => {
       }
     })();
     expect(error).toMatchObject({ code: "aborted" });
-    expect(h.ledger.entries.at(-1)).toMatchObject({ kind: "request", outcome: "aborted" });
+    expect(h.ledger.entries.at(-1)).toMatchObject({ kind: "request", outcome: "client_closed" });
   });
 });

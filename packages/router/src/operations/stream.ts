@@ -161,7 +161,7 @@ class RouterStreamImpl implements RouterStream {
     } finally {
       if (!finished && !failure) await gen.return(undefined).catch(noop);
       call.close();
-      const outcome = finished ? "ok" : failure && failure.code !== "aborted" ? "error" : "aborted";
+      const outcome = finished ? "ok" : failure && failure.code !== "aborted" ? "error" : "client_closed";
       const usage = this.#usage(c, usageChunk, text);
       const routing = this.#finish(c, outcome, failure, usage);
       if (failure) {
@@ -194,7 +194,7 @@ class RouterStreamImpl implements RouterStream {
     c.win.call.close();
     const text = buffered.map((sc) => sc.chunk.choices[0]?.delta.content ?? "").join("");
     const aborted = new RouterError("aborted", "The caller stopped reading the stream.");
-    aborted.routing = this.#finish(c, "aborted", aborted, this.#usage(c, null, text));
+    aborted.routing = this.#finish(c, "client_closed", aborted, this.#usage(c, null, text));
     this.#settle.reject(aborted);
   }
 
@@ -223,7 +223,7 @@ class RouterStreamImpl implements RouterStream {
 
   #finish(
     c: Committed,
-    outcome: "ok" | "error" | "aborted",
+    outcome: "ok" | "error" | "client_closed",
     failure: RouterError | null,
     usage: UsageFigures,
   ): RoutingMeta {

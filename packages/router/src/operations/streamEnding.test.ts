@@ -88,7 +88,7 @@ describe("a caller that leaves still gets its ledger row and its budget settled"
       }),
     );
     expect(res.status).toBe(499);
-    expect(await requestRow()).toMatchObject({ outcome: "aborted", errorCode: "aborted", app: "t" });
+    expect(await requestRow()).toMatchObject({ outcome: "client_closed", errorCode: "aborted", app: "t" });
     expect(await store.used("app:t", utcDay())).toBe(0);
   });
 
@@ -107,7 +107,7 @@ describe("a caller that leaves still gets its ledger row and its budget settled"
     // The client goes away: the server cancels the body it never read.
     await res.body!.cancel();
     const row = await requestRow(requestId);
-    expect(row).toMatchObject({ outcome: "aborted", endpoint: "local:primary" });
+    expect(row).toMatchObject({ outcome: "client_closed", endpoint: "local:primary" });
     // The hold (an upper bound) is settled down to what the partial answer cost.
     expect(await store.used("app:t", utcDay())).toBeCloseTo(row!.costUsd, 12);
     expect(h.provider.control.log({ endpoint: "primary" }).at(-1)?.status).toBe(200);
@@ -121,7 +121,7 @@ describe("a caller that leaves still gets its ledger row and its budget settled"
     const started = await stream.started;
     controller.abort();
     await expect(stream.result).rejects.toMatchObject({ code: "aborted" });
-    expect(await requestRow(started.requestId)).toMatchObject({ outcome: "aborted" });
+    expect(await requestRow(started.requestId)).toMatchObject({ outcome: "client_closed" });
     // Reading it now is an abort too, not a stream from nowhere.
     expect(await drain(stream)).toMatchObject({ code: "aborted" });
   });
@@ -132,6 +132,6 @@ describe("a caller that leaves still gets its ledger row and its budget settled"
     const started = await stream.started;
     await stream[Symbol.asyncIterator]().return?.(undefined);
     await expect(stream.result).rejects.toMatchObject({ code: "aborted" });
-    expect(await requestRow(started.requestId)).toMatchObject({ outcome: "aborted" });
+    expect(await requestRow(started.requestId)).toMatchObject({ outcome: "client_closed" });
   });
 });

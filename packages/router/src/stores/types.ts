@@ -48,7 +48,7 @@ export interface IdempotencyStore {
 // ---------------------------------------------------------------------------------------------
 
 export type LedgerKind = "request" | "attempt";
-export type LedgerOutcome = "ok" | "error" | "skipped" | "aborted";
+export type LedgerOutcome = "ok" | "error" | "skipped" | "client_closed";
 export type LedgerOperation = "chat" | "stream" | "embed" | "image";
 
 export interface LedgerEntry {

@@ -1,6 +1,6 @@
 import type { UsageDashboardView, UsageQueryView } from "./usageTypes.ts";
 
-const OUTCOMES = ["ok", "error", "skipped", "aborted"] as const;
+const OUTCOMES = ["ok", "error", "skipped", "client_closed"] as const;
 
 function Select(props: {
   name: string;
