@@ -45,7 +45,23 @@ export const llmCalls = pgTable(
     errorCode: text("error_code"),
     promptTokens: integer("prompt_tokens"),
     completionTokens: integer("completion_tokens"),
+    /** Of prompt_tokens, read from the provider's prompt cache (prompt_tokens_details.cached_tokens). */
+    cachedTokens: integer("cached_tokens"),
+    /** Of prompt_tokens, written to the prompt cache (prompt_tokens_details.cache_write_tokens). */
+    cacheWriteTokens: integer("cache_write_tokens"),
+    /** Of completion_tokens, spent reasoning (completion_tokens_details.reasoning_tokens). */
+    reasoningTokens: integer("reasoning_tokens"),
+    /** Of prompt_tokens, image and audio input (prompt_tokens_details.image_tokens / audio_tokens). */
+    imageTokens: integer("image_tokens"),
+    audioTokens: integer("audio_tokens"),
+    /** Images an image call returned (each priced per image). */
+    images: integer("images"),
+    /** What the router charged: the upstream's own figure when it reports one, else priced_cost_usd. */
     costUsd: numeric("cost_usd", { precision: 18, scale: 10, mode: "number" }).notNull().default(0),
+    /** The catalog's price of the tokens, each kind at its own rate. */
+    pricedCostUsd: numeric("priced_cost_usd", { precision: 18, scale: 10, mode: "number" }),
+    /** The upstream's usage.cost (OpenRouter reports one); minus priced_cost_usd is the drift. */
+    upstreamCostUsd: numeric("upstream_cost_usd", { precision: 18, scale: 10, mode: "number" }),
     ttftMs: real("ttft_ms"),
     latencyMs: real("latency_ms"),
     idempotencyKey: text("idempotency_key"),
