@@ -12,6 +12,7 @@ import { committedMigrations } from "./testing/testDatabases.ts";
 const MIGRATIONS = committedMigrations();
 const TABLES = [
   "accounts",
+  "budget_holds",
   "budget_spend",
   "budgets",
   "credit_snapshots",

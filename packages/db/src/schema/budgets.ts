@@ -1,4 +1,4 @@
-import { date, numeric, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { date, index, numeric, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns.ts";
 
 /** Configured USD-per-day limits. A scope is "app:todo", "feature:ask" or "user:u1", as the router names them. */
@@ -25,5 +25,24 @@ export const budgetSpend = pgTable(
   (t) => [primaryKey({ columns: [t.scope, t.day] })],
 );
 
+/**
+ * One reservation held for a request in flight, also counted in budget_spend.reserved_usd. Settling
+ * deletes it; a hold past expires_at belongs to a request whose process died, and releasing it gives
+ * its amount back, so a crash never keeps budget held until midnight.
+ */
+export const budgetHolds = pgTable(
+  "budget_holds",
+  {
+    id: uuid("id").primaryKey(),
+    day: date("day", { mode: "string" }).notNull(),
+    scopes: text("scopes").array().notNull(),
+    amountUsd: numeric("amount_usd", { precision: 18, scale: 10, mode: "number" }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("budget_holds_expires_at_idx").on(t.expiresAt)],
+);
+
 export type Budget = typeof budgets.$inferSelect;
 export type BudgetSpend = typeof budgetSpend.$inferSelect;
+export type BudgetHold = typeof budgetHolds.$inferSelect;
