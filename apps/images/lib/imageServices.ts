@@ -1,6 +1,5 @@
 // The images app's per-process services, built once: repository, storage, queue, embedder.
 import "server-only";
-import path from "node:path";
 import { findRepoRoot } from "@switchyard/db";
 import { getDb, getRouter, processSingleton } from "@switchyard/server";
 import { ImageRepository } from "./gallery/imageRepository.ts";
@@ -10,7 +9,7 @@ import { endpointFamily } from "./generation/imageModels.ts";
 import { PromptEmbedder } from "./generation/promptEmbedder.ts";
 import { imagesEnv } from "./imagesEnv.ts";
 import type { ImageStorage } from "./storage/imageStorage.ts";
-import { LocalDiskStorage } from "./storage/localDiskStorage.ts";
+import { storageFromEnv } from "./storage/storageFromEnv.ts";
 
 const APP_NAME = "images";
 
@@ -23,18 +22,17 @@ export interface ImageServices {
 
 export function imageServices(): Promise<ImageServices> {
   return processSingleton("switchyard.images.services", async () => {
-    const [{ db }, router] = await Promise.all([getDb(), getRouter(APP_NAME)]);
+    // Settings first: half an S3 configuration stops start-up before anything opens.
     const env = imagesEnv();
+    const [{ db }, router] = await Promise.all([getDb(), getRouter(APP_NAME)]);
     const repository = new ImageRepository(db);
     const embedder = new PromptEmbedder(router);
     const queue = new GenerationQueue({
       concurrency: env.IMAGES_CONCURRENCY,
       maxQueue: env.IMAGES_MAX_QUEUE,
     });
-    // Image bytes: STORAGE_DIR, else `<repo>/storage/images`.
-    const storage = new LocalDiskStorage(
-      env.STORAGE_DIR ?? path.join(findRepoRoot() ?? process.cwd(), "storage", "images"),
-    );
+    // Image bytes: the S3_BUCKET when set, else STORAGE_DIR, else `<repo>/storage/images`.
+    const storage = storageFromEnv(env, findRepoRoot() ?? process.cwd());
     const deps: GenerateDeps = {
       router,
       embedder,

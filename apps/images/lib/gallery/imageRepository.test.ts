@@ -11,6 +11,8 @@ const deletedKeys: string[] = [];
 const storage: ImageStorage = {
   put: async () => undefined,
   get: async () => null,
+  open: async () => null,
+  list: async function* () {},
   delete: async (key) => {
     deletedKeys.push(key);
   },
@@ -67,5 +69,12 @@ describe("ImageRepository is scoped by owner", () => {
     expect(await repository.get("carol", carol.image.id)).not.toBeNull();
     expect(await repository.delete("carol", carol.image.id, storage)).toBe(true);
     expect(deletedKeys).toContain(carol.image.storageKey);
+  });
+
+  it("deletes the row before the bytes, so a failing store leaves an orphan, never a broken row", async () => {
+    const dave = await repository.insertOnce(row("dave", "daves-key", 2));
+    const failingStore = { ...storage, delete: async () => Promise.reject(new Error("store down")) };
+    expect(await repository.delete("dave", dave.image.id, failingStore)).toBe(true);
+    expect(await repository.get("dave", dave.image.id)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // The images table, every query scoped to one owner (the signed-in user's id): insert-once by
 // idempotency key, paginated listing, similar-prompt search through pgvector (cosine distance over the
-// HNSW index), and delete together with the stored bytes.
+// HNSW index), and delete: the row, then its stored bytes.
 import { type Database, type Image, images, type NewImage } from "@switchyard/db";
 import { and, cosineDistance, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { ImageStorage } from "../storage/imageStorage.ts";
@@ -84,18 +84,17 @@ export class ImageRepository {
   }
 
   /**
-   * Deletes the row and its bytes together: the row goes inside a transaction that only commits once
-   * the bytes are gone, so a failing storage leaves both in place.
+   * Deletes the row, then its bytes. A crash or a failing store in between leaves only bytes no row
+   * references, which `sweepOrphans()` removes; never a row whose bytes are gone.
    */
   async delete(owner: string, id: string, storage: ImageStorage): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const [gone] = await tx
-        .delete(images)
-        .where(and(eq(images.owner, owner), eq(images.id, id)))
-        .returning({ storageKey: images.storageKey });
-      if (!gone) return false;
-      await storage.delete(gone.storageKey);
-      return true;
-    });
+    const [gone] = await this.db
+      .delete(images)
+      .where(and(eq(images.owner, owner), eq(images.id, id)))
+      .returning({ storageKey: images.storageKey });
+    if (!gone) return false;
+    // The image is gone for the user either way; bytes left behind are the sweeper's.
+    await storage.delete(gone.storageKey).catch(() => undefined);
+    return true;
   }
 }

@@ -21,7 +21,8 @@ export const GET = apiRoute<{ id: string }>({}, async (req, { user, params }) =>
   const caching = { etag: `"${image.id}"`, "cache-control": "private, no-cache" };
   if (req.headers.get("if-none-match") === caching.etag)
     return new Response(null, { status: 304, headers: caching });
-  const stored = await storage.get(image.storageKey);
+  // Streamed from the store: an image is never held whole in the server's memory.
+  const stored = await storage.open(image.storageKey);
   if (!stored) throw notFound();
   const isImage = imageTypes.has(image.mime);
   const download = !isImage || new URL(req.url).searchParams.has("download");
@@ -29,11 +30,11 @@ export const GET = apiRoute<{ id: string }>({}, async (req, { user, params }) =>
   const headers: Record<string, string> = {
     ...caching,
     "content-type": isImage ? image.mime : "application/octet-stream",
-    "content-length": String(stored.bytes.length),
+    "content-length": String(stored.size),
     // The bytes came from a provider: never sniffed into something else, never a document with script.
     "x-content-type-options": "nosniff",
     "content-security-policy": "sandbox",
     "content-disposition": `${download ? "attachment" : "inline"}; filename="${filename}"`,
   };
-  return new Response(new Uint8Array(stored.bytes), { headers });
+  return new Response(stored.body, { headers });
 });
