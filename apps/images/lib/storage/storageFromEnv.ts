@@ -26,9 +26,11 @@ export function s3ConfigFromEnv(env: ImagesEnv): S3StorageConfig | null {
   };
 }
 
+// #region select-backend
 /** `repoRoot` places the disk default, `<repo>/storage/images`, when STORAGE_DIR is unset. */
 export function storageFromEnv(env: ImagesEnv, repoRoot: string): ImageStorage {
   const s3 = s3ConfigFromEnv(env);
   if (s3) return new S3Storage(s3);
   return new LocalDiskStorage(env.STORAGE_DIR ?? path.join(repoRoot, "storage", "images"));
 }
+// #endregion

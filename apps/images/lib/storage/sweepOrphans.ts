@@ -26,6 +26,7 @@ export interface SweepOrphansResult {
   failed: { key: string; error: string }[];
 }
 
+// #region sweep
 export async function sweepOrphans(options: SweepOrphansOptions): Promise<SweepOrphansResult> {
   const { storage, referencedKeys, batchSize = 500 } = options;
   const cutoff = (options.now ?? new Date()).getTime() - (options.olderThanMs ?? DEFAULT_ORPHAN_AGE_MS);
@@ -56,6 +57,7 @@ export async function sweepOrphans(options: SweepOrphansOptions): Promise<SweepO
   if (batch.length > 0) await judge();
   return result;
 }
+// #endregion
 
 /** `referencedKeys` over the images table: every owner's rows, since storage keys are global. */
 export function imageRowReferences(db: Database): (keys: string[]) => Promise<Set<string>> {
