@@ -1,6 +1,6 @@
 // POST /v1/chat/completions: the simulated (or scripted) answer, or a procedural image for image
 // models, delivered whole or as an OpenRouter-style SSE stream with the endpoint's faults applied.
-import { type ChatRequest, chatRequest } from "@switchyard/wire";
+import { type ChatRequest, chatRequest, type Usage } from "@switchyard/wire";
 import { z } from "zod";
 import { imageBytes } from "./mislabelledImage.ts";
 import { checkModeration } from "./moderation.ts";
@@ -10,7 +10,7 @@ import { invalidRequest, ProviderError, sendJson } from "./providerError.ts";
 import { findModel, type ModelSpec } from "./providerProfiles.ts";
 import { readJsonBody } from "./readJsonBody.ts";
 import { providerMetadata, type RequestContext } from "./requestContext.ts";
-import { findScript } from "./scriptedResponses.ts";
+import { findScript, type ScriptedResponse } from "./scriptedResponses.ts";
 import { SIMULATION_MARKER, simulateAnswer } from "./simulatedChat.ts";
 import { sleep } from "./sleep.ts";
 import { streamCompletion } from "./streamCompletion.ts";
@@ -32,8 +32,31 @@ export interface Completion {
   tokens: string[];
   finishReason: "stop" | "length";
   images: string[];
-  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; cost: number };
+  usage: Usage;
+  /** What the endpoint's credit is charged, reported in usage.cost unless a script says not to. */
+  chargeUsd: number;
   extra: { endpoint: string; simulated: true; scripted: boolean; script?: string };
+}
+
+/** The usage with the details a script asked for: cached never above prompt, reasoning in completion. */
+function usageOf(prompt: number, completion: number, cost: number, asked: ScriptedResponse["usage"]): Usage {
+  const usage: Usage = {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+  };
+  if (asked?.cost !== false) usage.cost = cost;
+  if (asked?.cached_tokens !== undefined || asked?.cache_write_tokens !== undefined) {
+    const cached = Math.min(asked.cached_tokens ?? 0, prompt);
+    usage.prompt_tokens_details = {
+      cached_tokens: cached,
+      cache_write_tokens: Math.min(asked.cache_write_tokens ?? 0, prompt - cached),
+    };
+  }
+  if (asked?.reasoning_tokens !== undefined) {
+    usage.completion_tokens_details = { reasoning_tokens: asked.reasoning_tokens };
+  }
+  return usage;
 }
 
 function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSpec): Completion {
@@ -47,6 +70,7 @@ function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSp
   let text: string;
   let script: string | undefined;
   let scripted = false;
+  let askedUsage: ScriptedResponse["usage"];
 
   if (spec.kind === "image") {
     const aspect = imageConfig.safeParse(body.image_config).data?.aspect_ratio ?? "";
@@ -64,6 +88,7 @@ function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSp
     const match = findScript(ctx.profiles.scripts, { model: body.model, lastUser: lastUserText, system });
     scripted = match !== undefined;
     script = match?.name;
+    askedUsage = match?.usage;
     text = match ? match.response : simulateAnswer(body.model, spec, body.messages);
   }
 
@@ -72,22 +97,15 @@ function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSp
   const truncated = maxTokens !== undefined && tokens.length > maxTokens;
   if (truncated) tokens = tokens.slice(0, maxTokens);
   const prompt = promptTokens(body.messages);
-  const cost = costOf(spec, ctx.endpoint, {
-    promptTokens: prompt,
-    completionTokens: tokens.length,
-    images: images.length,
-  });
+  const completionTokens = tokens.length + (askedUsage?.reasoning_tokens ?? 0);
+  const cost = costOf(spec, ctx.endpoint, { promptTokens: prompt, completionTokens, images: images.length });
   return {
     model: body.model,
     tokens,
     images,
     finishReason: truncated ? "length" : "stop",
-    usage: {
-      prompt_tokens: prompt,
-      completion_tokens: tokens.length,
-      total_tokens: prompt + tokens.length,
-      cost,
-    },
+    usage: usageOf(prompt, completionTokens, cost, askedUsage),
+    chargeUsd: cost,
     extra: { endpoint: ctx.endpoint.name, simulated: true, scripted, ...(script ? { script } : {}) },
   };
 }
@@ -120,7 +138,7 @@ export async function chatCompletions(ctx: RequestContext) {
     return;
   }
   await waitLikeAGeneration(ctx, completion, spec.kind === "image");
-  ctx.endpoint.charge(completion.usage.cost);
+  ctx.endpoint.charge(completion.chargeUsd);
   const cut = ctx.endpoint.faults.endAfterTokens;
   const send = cut !== null && cut < completion.tokens.length ? sendCutJson : sendJson;
   send(

@@ -21,6 +21,13 @@ beforeAll(async () => {
         response: "buggy code",
       },
       { name: "spec", pattern: "write the function", model: "local/sim-haiku", response: '{"goal":"x"}' },
+      {
+        name: "cached",
+        pattern: "cached question",
+        response: "short answer",
+        usage: { cached_tokens: 5, cache_write_tokens: 1000, reasoning_tokens: 40 },
+      },
+      { name: "unpriced", pattern: "unpriced question", response: "answer", usage: { cost: false } },
     ]),
   );
   writeFileSync(
@@ -86,6 +93,38 @@ describe("scripted responses from a file beside the profile", () => {
     let text = "";
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
     expect(text).toBe("buggy code");
+  });
+
+  it("reports the cached, cache-write and reasoning tokens a script asks for, streamed or not", async () => {
+    const whole = await ask("local/sim-haiku", "", "the cached question");
+    const usage = whole.usage as OpenAI.CompletionUsage & {
+      cost: number;
+      prompt_tokens_details: { cached_tokens: number; cache_write_tokens: number };
+    };
+    // Reasoning tokens are billed as output but never shown: completion = visible + reasoning.
+    expect(usage.completion_tokens_details?.reasoning_tokens).toBe(40);
+    expect(usage.completion_tokens).toBe(40 + 2);
+    expect(usage.prompt_tokens_details.cached_tokens).toBe(5);
+    // A cache write cannot exceed the prompt's tokens that were not read from the cache.
+    expect(usage.prompt_tokens_details.cache_write_tokens).toBe(usage.prompt_tokens - 5);
+    expect(usage).toHaveProperty("cost");
+
+    const stream = await client.chat.completions.create({
+      model: "local/sim-haiku",
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: "user", content: "the cached question" }],
+    });
+    let last: OpenAI.ChatCompletionChunk | undefined;
+    for await (const chunk of stream) last = chunk;
+    expect(last?.usage?.prompt_tokens_details?.cached_tokens).toBe(5);
+    expect(last?.usage?.completion_tokens_details?.reasoning_tokens).toBe(40);
+  });
+
+  it("leaves usage.cost out when a script says cost: false", async () => {
+    const res = await ask("local/sim-haiku", "", "the unpriced question");
+    expect(res.usage?.prompt_tokens).toBeGreaterThan(0);
+    expect(res.usage).not.toHaveProperty("cost");
   });
 
   it("refuses a script with an invalid regular expression at start", async () => {

@@ -26,6 +26,19 @@ export const scriptedResponseSchema = z.object({
   model: z.string().optional(),
   /** The assistant message content, returned verbatim (no simulation marker). */
   response: z.string(),
+  /** Usage details to report, so a client's handling of each can be tested (OpenAI's names). */
+  usage: z
+    .object({
+      /** Of prompt_tokens, read from the cache (prompt_tokens_details.cached_tokens). */
+      cached_tokens: z.number().int().min(0).optional(),
+      /** Of prompt_tokens, written to the cache (prompt_tokens_details.cache_write_tokens). */
+      cache_write_tokens: z.number().int().min(0).optional(),
+      /** Spent reasoning: added to completion_tokens (completion_tokens_details.reasoning_tokens). */
+      reasoning_tokens: z.number().int().min(0).optional(),
+      /** false leaves usage.cost out, like a provider that does not price its answers. */
+      cost: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type ScriptedResponse = z.infer<typeof scriptedResponseSchema>;
 

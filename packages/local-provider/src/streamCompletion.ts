@@ -99,7 +99,7 @@ export async function streamCompletion(ctx: RequestContext, completion: Completi
     delta({ images: completion.images.map((url) => ({ type: "image_url", image_url: { url } })) });
   }
   delta({}, completion.finishReason);
-  endpoint.charge(completion.usage.cost);
+  endpoint.charge(completion.chargeUsd);
   send({ choices: [], usage: completion.usage, x_switchyard: completion.extra });
   res.end("data: [DONE]\n\n");
 }

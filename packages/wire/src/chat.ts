@@ -47,12 +47,37 @@ export const chatRequest = z
   .loose();
 export type ChatRequest = z.infer<typeof chatRequest>;
 
+/** Parts of prompt_tokens a provider counts apart (OpenAI's and OpenRouter's names). */
+export const promptTokensDetails = z
+  .object({
+    /** Read from the provider's prompt cache. */
+    cached_tokens: z.number().optional(),
+    /** Written to the prompt cache (OpenRouter, for providers that charge cache writes). */
+    cache_write_tokens: z.number().optional(),
+    audio_tokens: z.number().optional(),
+    image_tokens: z.number().optional(),
+  })
+  .loose();
+
+/** Parts of completion_tokens a provider counts apart. */
+export const completionTokensDetails = z
+  .object({
+    /** Spent reasoning: billed as output, never shown in the message. */
+    reasoning_tokens: z.number().optional(),
+    audio_tokens: z.number().optional(),
+    image_tokens: z.number().optional(),
+  })
+  .loose();
+
 export const usage = z
   .object({
     prompt_tokens: z.number(),
     completion_tokens: z.number(),
     total_tokens: z.number().optional(),
+    /** The upstream's own price of the call in USD (OpenRouter reports it). */
     cost: z.number().optional(),
+    prompt_tokens_details: promptTokensDetails.nullable().optional(),
+    completion_tokens_details: completionTokensDetails.nullable().optional(),
   })
   .loose();
 export type Usage = z.infer<typeof usage>;

@@ -27,7 +27,16 @@ export const routingMeta = z.object({
   fallbackChain: z.array(z.string()),
   promptTokens: z.number().nullable(),
   completionTokens: z.number().nullable(),
+  /** Of promptTokens, read from the prompt cache (absent: not reported). */
+  cachedTokens: z.number().nullable().optional(),
+  /** Of completionTokens, spent reasoning (absent: not reported). */
+  reasoningTokens: z.number().nullable().optional(),
+  /** What was charged: the upstream's own cost when it reported one, else the catalog's price. */
   costUsd: z.number(),
+  /** The catalog's price of the answer's usage, each token kind at its own rate. */
+  pricedCostUsd: z.number().optional(),
+  /** The upstream's own usage.cost; minus pricedCostUsd is the drift. */
+  upstreamCostUsd: z.number().nullable().optional(),
   ttftMs: z.number().nullable(),
   latencyMs: z.number(),
   /** True when an idempotency key replayed a stored result (no upstream call, no cost). */
