@@ -13,12 +13,19 @@ const routerEnvSchema = z.object({
   SWITCHYARD_LOG_LEVEL: envVar(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   ),
+  /** How long an idempotency key's result is replayed before the purge deletes it (router and apps). */
+  SWITCHYARD_IDEMPOTENCY_TTL_HOURS: envVar(z.coerce.number().positive().finite().default(24)),
 });
 export type RouterEnv = z.infer<typeof routerEnvSchema>;
 
 /** Reads the router's variables from an env object (default process.env); empty strings count as unset. */
 export function parseRouterEnv(env: Record<string, string | undefined> = process.env): RouterEnv {
   return routerEnvSchema.parse(env);
+}
+
+/** The idempotency keys' time to live in ms, from SWITCHYARD_IDEMPOTENCY_TTL_HOURS (default 24 h). */
+export function idempotencyTtlMs(env: Record<string, string | undefined> = process.env): number {
+  return parseRouterEnv(env).SWITCHYARD_IDEMPOTENCY_TTL_HOURS * 3_600_000;
 }
 
 export interface Timeouts {

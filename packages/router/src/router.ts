@@ -138,6 +138,10 @@ export function createRouter(config: RouterConfig = {}): Router {
   const env = parseRouterEnv(config.env);
   const rawEnv = config.env ?? process.env;
   const policy = mergePolicy(config.policy);
+  // The configured time to live unless the caller's policy sets its own.
+  if (config.policy?.idempotency?.ttlMs === undefined) {
+    policy.idempotency.ttlMs = env.SWITCHYARD_IDEMPOTENCY_TTL_HOURS * 3_600_000;
+  }
   const logger = config.logger ?? pino({ name: "switchyard-router", level: env.SWITCHYARD_LOG_LEVEL });
   const catalog = env.SWITCHYARD_CATALOG
     ? loadCatalogFile(env.SWITCHYARD_CATALOG)

@@ -66,3 +66,19 @@ it("caps a call without max_tokens at the output the reservation assumed", async
   expect(capped.routing.completionTokens).toBeLessThanOrEqual(5);
   expect(capped.response.choices[0]?.finish_reason).toBe("length");
 });
+
+it("gives back the expired hold of a request whose process died instead of refusing until midnight", async () => {
+  let now = Date.now();
+  const budgetStore = new MemoryBudgetStore(() => now);
+  const router = h.newRouter({ budgetStore, budgets: { user: { u4: 0.002 } } });
+  // A process reserved all of u4's day and was killed before it settled.
+  const crashed = await budgetStore.reserve([{ scope: "user:u4", limitUsd: 0.002 }], 0.002, utcDay(), {
+    holdMs: 1_000,
+  });
+  expect(crashed.ok).toBe(true);
+  const ask = { model: "fast", max_tokens: 20, messages: [{ role: "user" as const, content: "hi" }] };
+  await expect(router.chat(ask, { userId: "u4" })).rejects.toMatchObject({ code: "budget_exceeded" });
+  now += 2_000; // past the dead request's hold
+  const answered = await router.chat(ask, { userId: "u4" });
+  expect(await budgetStore.used("user:u4", utcDay())).toBeCloseTo(answered.routing.costUsd, 10);
+});

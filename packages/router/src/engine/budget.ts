@@ -1,6 +1,7 @@
 // Daily USD budgets per app / feature / user. Before the upstream call the engine reserves an upper
 // bound of the cost in every applicable scope at once (atomic in the store), then settles to the
-// actual cost. Concurrent requests can therefore never spend past a limit.
+// actual cost. Concurrent requests can therefore never spend past a limit. A hold expires (holdMs) so a
+// request whose process died gives its budget back instead of keeping it until midnight.
 
 import type { LiveRoute } from "../catalog/liveCatalog.ts";
 import type { BudgetLimits } from "../config.ts";
@@ -50,14 +51,22 @@ export const budgetResetsAt = (day: string) =>
 /** Cents, or two significant digits under a cent (a tiny budget must not read "$0.00"). */
 const dollars = (usd: number) => `$${usd === 0 || usd >= 0.01 ? usd.toFixed(2) : usd.toPrecision(2)}`;
 
+/** A hold outlives the request's own deadline by this much before another process may give it back. */
+export const HOLD_MARGIN_MS = 60_000;
+
 export async function reserveBudget(
   store: BudgetStore,
   scopes: BudgetScope[],
   estimateUsd: number,
+  holdMs?: number,
 ): Promise<BudgetReservation | null> {
   if (scopes.length === 0) return null;
   const day = utcDay();
-  const result = await store.reserve(scopes, estimateUsd, day);
+  let result = await store.reserve(scopes, estimateUsd, day, { holdMs });
+  // Refused: holds a dead process left may be what fills the budget; give those back and look again.
+  if (!result.ok && (await store.releaseExpiredHolds()) > 0) {
+    result = await store.reserve(scopes, estimateUsd, day, { holdMs });
+  }
   if (result.ok) return result.reservation;
   const { scope, limitUsd, usedUsd } = result.exceeded;
   const resetsAt = budgetResetsAt(day);

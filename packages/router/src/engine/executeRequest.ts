@@ -18,7 +18,7 @@ import {
   recordAttemptFailure,
   waitForReopen,
 } from "./attempts.ts";
-import { budgetScopes, reserveBudget } from "./budget.ts";
+import { budgetScopes, HOLD_MARGIN_MS, reserveBudget } from "./budget.ts";
 import type { EngineDeps } from "./engineDeps.ts";
 import { claimKey, fingerprint } from "./idempotency.ts";
 import type { AttemptWin, Plan } from "./plan.ts";
@@ -44,13 +44,13 @@ export async function executeRequest<V, R>(
 ): Promise<R> {
   // One function, attempts included: one suspended frame per waiting request (README, Overhead).
   const key = plan.identity === undefined ? undefined : ctx.options.idempotencyKey;
-  let claimed: string | null = null;
+  let claimed: { key: string; holder: string } | null = null;
   let reservation: BudgetReservation | null = null;
   try {
     if (key) {
       const claim = await claimKey(deps, ctx, key, fingerprint(ctx.operation, plan.identity));
       if (claim.state === "replay") return replay(deps, ctx, plan, claim.response as unknown as Stored<V>);
-      claimed = claim.key;
+      claimed = { key: claim.key, holder: claim.holder };
     }
     const modelIds = await plan.resolve();
     const candidates = selectCandidates(deps.live, modelIds, plan.query);
@@ -59,6 +59,7 @@ export async function executeRequest<V, R>(
         deps.budget.store,
         budgetScopes(deps.budget.limits, ctx),
         plan.estimateUsd(candidates),
+        Math.max(ctx.remaining(), 0) + HOLD_MARGIN_MS,
       );
     }
     const { retry } = deps.policy;
@@ -152,8 +153,8 @@ export async function executeRequest<V, R>(
       claimed = null;
       // The call succeeded and was paid for: a store failure must not turn it into an error.
       await deps.idempotency
-        .complete(done, { value: win.value, routing } as unknown as StoredResponse)
-        .catch(() => deps.idempotency.release(done).catch(() => undefined));
+        .complete(done.key, done.holder, { value: win.value, routing } as unknown as StoredResponse)
+        .catch(() => deps.idempotency.release(done.key, done.holder).catch(() => undefined));
     }
     return plan.build!(win.value, routing);
   } catch (err) {
@@ -161,7 +162,7 @@ export async function executeRequest<V, R>(
     if (reservation) {
       await deps.budget!.store.settle(reservation, error.routing?.costUsd ?? 0);
     }
-    if (claimed) await deps.idempotency.release(claimed).catch(() => undefined);
+    if (claimed) await deps.idempotency.release(claimed.key, claimed.holder).catch(() => undefined);
     throw error;
   }
 }
@@ -170,7 +171,13 @@ export async function executeRequest<V, R>(
 function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknown): RouterError {
   const error = asRouterError(err);
   if (ctx.rows.at(-1)?.kind !== "request") {
-    error.routing = ctx.finish(null, error.code === "aborted" ? "client_closed" : "error", error.code, null, null);
+    error.routing = ctx.finish(
+      null,
+      error.code === "aborted" ? "client_closed" : "error",
+      error.code,
+      null,
+      null,
+    );
     deps.ledger.write(ctx.rows);
   }
   return error;

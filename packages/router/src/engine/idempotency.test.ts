@@ -27,15 +27,31 @@ describe("idempotency keys", () => {
     ]);
   });
 
-  it("rejects the same key with a different request as a conflict", async () => {
+  it("rejects the same key with a different request as a mismatch (422)", async () => {
     await h.router.chat(ask("first request"), { idempotencyKey: "k-conflict" });
     await expect(
       h.router.chat(ask("another request"), { idempotencyKey: "k-conflict" }),
     ).rejects.toMatchObject({
-      code: "idempotency_conflict",
-      status: 409,
+      code: "idempotency_mismatch",
+      status: 422,
     });
     expect(upstreamCalls("k-conflict")).toBe(1);
+  });
+
+  it("answers a duplicate still waiting for the first past its wait with 409 in flight and a Retry-After", async () => {
+    h.newRouter({ policy: { idempotency: { waitMs: 50 } } });
+    h.provider.control.setFaults("primary", { firstTokenMs: 400 });
+    const first = h.router.chat(ask("slow one"), { idempotencyKey: "k-in-flight" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(h.router.chat(ask("slow one"), { idempotencyKey: "k-in-flight" })).rejects.toMatchObject({
+      code: "idempotency_in_flight",
+      status: 409,
+      retryAfterSeconds: 1,
+    });
+    await first;
+    const again = await h.router.chat(ask("slow one"), { idempotencyKey: "k-in-flight" });
+    expect(again.routing.replay).toBe(true);
+    expect(upstreamCalls("k-in-flight")).toBe(1);
   });
 
   it("makes concurrent duplicates wait for the first and share its result", async () => {

@@ -1,6 +1,7 @@
 // Stripe-style idempotency for non-streaming calls: the first request with a key runs and stores its
 // result; a repeat with the same request gets that result (no upstream call, no charge); a repeat
-// with a different request is a conflict; a concurrent repeat polls until the first one finishes.
+// with a different request is idempotency_mismatch (422); a concurrent repeat polls until the first
+// one finishes, and past its wait is idempotency_in_flight (409, with Retry-After).
 import { createHash } from "node:crypto";
 import { RouterError } from "../errors.ts";
 import type { StoredResponse } from "../stores/types.ts";
@@ -30,9 +31,14 @@ export function idempotencyScope(app: string | null, userId: string | undefined,
   return `${app === null ? "-" : encodeURIComponent(app)}:${userId ? encodeURIComponent(userId) : ""}:${key}`;
 }
 
-export type ClaimOutcome = { state: "claimed"; key: string } | { state: "replay"; response: StoredResponse };
+export type ClaimOutcome =
+  | { state: "claimed"; key: string; holder: string }
+  | { state: "replay"; response: StoredResponse };
 
-/** Claims the key, waiting out a concurrent duplicate; throws idempotency_conflict / _in_progress. */
+/** Seconds a caller told "in flight" is asked to wait before sending the same key again. */
+export const IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
+
+/** Claims the key, waiting out a concurrent duplicate; throws idempotency_mismatch / _in_flight. */
 export async function claimKey(
   deps: EngineDeps,
   ctx: RequestContext,
@@ -45,19 +51,19 @@ export async function claimKey(
   let delay = policy.pollMinMs;
   for (;;) {
     const claim = await deps.idempotency.claim(scoped, fp, { ttlMs: policy.ttlMs, leaseMs: policy.leaseMs });
-    if (claim.state === "claimed") return { state: "claimed", key: scoped };
+    if (claim.state === "claimed") return { state: "claimed", key: scoped, holder: claim.holder };
     if (claim.state === "replay") return claim;
     if (claim.state === "conflict") {
       throw new RouterError(
-        "idempotency_conflict",
+        "idempotency_mismatch",
         "This idempotency key was already used with a different request. Use a new key for a new request.",
       );
     }
     if (performance.now() + delay > waitUntil) {
       throw new RouterError(
-        "idempotency_in_progress",
+        "idempotency_in_flight",
         "A request with this idempotency key is still running; retry shortly.",
-        { retryAfterSeconds: 1 },
+        { retryAfterSeconds: IN_FLIGHT_RETRY_AFTER_SECONDS },
       );
     }
     try {

@@ -9,17 +9,20 @@ export type StoredResponse = Record<string, unknown>;
 
 // ---------------------------------------------------------------------------------------------
 // Idempotency (Stripe semantics). The engine calls claim() before the upstream call:
-//   "claimed"     -> this caller owns the key; it must later complete() or release() it.
+//   "claimed"     -> this caller holds the key (its `holder` token); it must later complete() or
+//                    release() it with that token. A holder whose lease was taken over can do neither.
 //   "replay"      -> the same key and the same request fingerprint already succeeded: return it.
-//   "in_progress" -> another caller (maybe another process) owns the key right now; the engine
-//                    polls claim() again with backoff until replay/claimed or its deadline.
-//   "conflict"    -> the key was used with a different request fingerprint.
-// Expired records (older than ttlMs) count as absent. A claim whose owner died (lease older than
-// leaseMs, never completed) may be claimed again, so a crash never blocks a key for 24 h.
+//   "in_progress" -> another caller (maybe another process) holds the key right now; the engine
+//                    polls claim() again with backoff until replay/claimed or its deadline
+//                    (then idempotency_in_flight, 409 with Retry-After).
+//   "conflict"    -> the key was used with a different request fingerprint (idempotency_mismatch, 422).
+// Expired records (older than ttlMs) count as absent, and purgeExpired() deletes them. A claim whose
+// holder died (lease older than leaseMs, never completed) may be claimed again, so a crash never
+// blocks a key for 24 h.
 // ---------------------------------------------------------------------------------------------
 
 export type ClaimResult =
-  | { state: "claimed" }
+  | { state: "claimed"; holder: string }
   | { state: "replay"; response: StoredResponse }
   | { state: "in_progress" }
   | { state: "conflict" };
@@ -33,14 +36,19 @@ export interface ClaimOptions {
 
 export interface IdempotencyStore {
   /**
-   * Atomically: insert (key, fingerprint, in_progress) if absent/expired/lease-expired -> claimed;
-   * else compare fingerprints -> conflict; else completed -> replay; else in_progress.
+   * Atomically: insert (key, fingerprint, in_progress, new holder) if absent/expired/lease-expired ->
+   * claimed; else compare fingerprints -> conflict; else completed -> replay; else in_progress.
    */
   claim(key: string, fingerprint: string, options: ClaimOptions): Promise<ClaimResult>;
-  /** Stores the successful response for the key (only successes are ever stored). */
-  complete(key: string, response: StoredResponse): Promise<void>;
-  /** Drops an unfinished claim after a failure so a retry with the same key can run. */
-  release(key: string): Promise<void>;
+  /**
+   * Stores the successful response, only if `holder` still holds the key unfinished (only successes
+   * are ever stored). False when the claim was taken over or is gone: nothing was stored.
+   */
+  complete(key: string, holder: string, response: StoredResponse): Promise<boolean>;
+  /** Drops `holder`'s unfinished claim after a failure so a retry with the same key can run. */
+  release(key: string, holder: string): Promise<boolean>;
+  /** Deletes the records whose time to live has passed; returns how many. */
+  purgeExpired(): Promise<number>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,7 +104,9 @@ export interface LedgerSink {
 // all-or-nothing across the scopes: in Postgres, one UPDATE ... SET used = used + $estimate
 // WHERE day = $day AND scope = ANY($scopes) AND used + $estimate <= limit, inside a transaction
 // that rolls back unless every scope row was updated. settle() applies (actual - estimate).
-// The reservation carries everything settle needs, so it works across processes.
+// The reservation carries everything settle needs, so it works across processes. A reservation is
+// a hold with an expiry: one never settled (its process died) is given back by releaseExpiredHolds(),
+// so a crash never keeps budget held until midnight.
 // ---------------------------------------------------------------------------------------------
 
 export interface BudgetScope {
@@ -117,11 +127,26 @@ export type ReserveResult =
   | { ok: true; reservation: BudgetReservation }
   | { ok: false; exceeded: { scope: string; limitUsd: number; usedUsd: number } };
 
+export interface ReserveOptions {
+  /** How long the hold outlives its request at most: longer than any request may run. */
+  holdMs?: number;
+}
+
 export interface BudgetStore {
   /** Atomically reserves estimateUsd in every scope for `day` ("YYYY-MM-DD", UTC), or none. */
-  reserve(scopes: BudgetScope[], estimateUsd: number, day: string): Promise<ReserveResult>;
-  /** Replaces the reserved amount with the actual cost (0 when the call failed). */
+  reserve(
+    scopes: BudgetScope[],
+    estimateUsd: number,
+    day: string,
+    options?: ReserveOptions,
+  ): Promise<ReserveResult>;
+  /**
+   * Replaces the reserved amount with the actual cost (0 when the call failed). A hold that already
+   * expired was given back: then only the actual cost is added.
+   */
   settle(reservation: BudgetReservation, actualUsd: number): Promise<void>;
   /** USD used (settled + reserved) for one scope on one day. */
   used(scope: string, day: string): Promise<number>;
+  /** Gives back every hold past its expiry (its request's process died); returns how many. */
+  releaseExpiredHolds(): Promise<number>;
 }
