@@ -37,19 +37,56 @@ export const routeSchema = z.object({
 });
 export type Route = z.infer<typeof routeSchema>;
 
+/** Rates of the token kinds a provider prices apart (USD per million); absent = the plain rate. */
+const tokenRates = {
+  /** Prompt tokens read from the provider's prompt cache. */
+  cacheReadPerMTokens: z.number().min(0).optional(),
+  /** Prompt tokens written to the prompt cache. */
+  cacheWritePerMTokens: z.number().min(0).optional(),
+  /** Completion tokens spent reasoning. */
+  reasoningPerMTokens: z.number().min(0).optional(),
+};
+
 export const priceSchema = z.object({
   inputPerMTokens: z.number().min(0).default(0),
   outputPerMTokens: z.number().min(0).default(0),
   perImage: z.number().min(0).optional(),
+  ...tokenRates,
+  /** Every rate once the prompt passes a size (some models charge more for a long context). */
+  longContext: z
+    .object({
+      aboveInputTokens: z.number().int().positive(),
+      inputPerMTokens: z.number().min(0),
+      outputPerMTokens: z.number().min(0),
+      ...tokenRates,
+    })
+    .optional(),
 });
 export type Price = z.infer<typeof priceSchema>;
+
+export const inputKind = z.enum(["text", "image", "file", "audio"]);
+export type InputKind = z.infer<typeof inputKind>;
+
+/** What a model takes and does, from a maintained catalog or by hand; an absent field is unknown. */
+export const supportsSchema = z.object({
+  input: z.array(inputKind).optional(),
+  tools: z.boolean().optional(),
+  /** `response_format` with a JSON schema. */
+  structuredOutputs: z.boolean().optional(),
+  reasoning: z.boolean().optional(),
+  maxOutputTokens: z.number().int().positive().optional(),
+});
+export type Supports = z.infer<typeof supportsSchema>;
 
 export const modelSchema = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
   capabilities: z.array(capability).min(1),
-  contextWindow: z.number().int().positive(),
+  /** Absent when no catalog knows it: no context-window check then. */
+  contextWindow: z.number().int().positive().optional(),
   price: priceSchema,
+  /** Absent: the model's capabilities are unknown, so only requests that need none go to it. */
+  supports: supportsSchema.optional(),
   /** Dimensions to request from embedding models (the db schema stores 512-d vectors). */
   dimensions: z.number().int().positive().optional(),
   /** Routes in preference order; each names an endpoint of an account. */
@@ -75,5 +112,7 @@ export const catalogOverrideSchema = z.object({
   models: z.array(modelSchema).optional(),
   tiers: tierSchema.partial().optional(),
   defaults: z.object({ embeddings: z.string(), image: z.string() }).partial().optional(),
+  /** false leaves out the bundled catalog's models (the hand-configured ones stay). */
+  bundled: z.boolean().optional(),
 });
 export type CatalogOverride = z.input<typeof catalogOverrideSchema>;

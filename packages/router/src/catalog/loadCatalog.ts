@@ -1,5 +1,7 @@
-// Builds the catalog: defaults, then an optional override (object or JSON file) merged by id.
+// Builds the catalog: defaults, then an optional override (object or JSON file) merged by id, then
+// the bundled catalog's models that neither names (unless the override says bundled: false).
 import { readFileSync } from "node:fs";
+import { bundledModels } from "./bundledCatalog.ts";
 import { type Catalog, type CatalogOverride, catalogOverrideSchema, catalogSchema } from "./catalogSchema.ts";
 import { defaultCatalog } from "./defaultCatalog.ts";
 
@@ -12,16 +14,22 @@ function mergeById<T extends { id: string }>(base: T[], over: T[] | undefined): 
 
 export function buildCatalog(override?: CatalogOverride): Catalog {
   const base = catalogSchema.parse(defaultCatalog);
-  if (!override) return validateReferences(base);
+  if (!override) return validateReferences(withBundled(base));
   const over = catalogOverrideSchema.parse(override);
-  return validateReferences(
-    catalogSchema.parse({
-      accounts: mergeById(base.accounts, over.accounts),
-      models: mergeById(base.models, over.models),
-      tiers: { ...base.tiers, ...over.tiers },
-      defaults: { ...base.defaults, ...over.defaults },
-    }),
-  );
+  const merged = catalogSchema.parse({
+    accounts: mergeById(base.accounts, over.accounts),
+    models: mergeById(base.models, over.models),
+    tiers: { ...base.tiers, ...over.tiers },
+    defaults: { ...base.defaults, ...over.defaults },
+  });
+  return validateReferences(over.bundled === false ? merged : withBundled(merged));
+}
+
+/** Appends the bundled models (parsed once per process) whose ids the catalog does not have. */
+function withBundled(catalog: Catalog): Catalog {
+  const configured = new Set(catalog.models.map((m) => m.id));
+  const extra = bundledModels().filter((m) => !configured.has(m.id));
+  return { ...catalog, models: [...catalog.models, ...extra] };
 }
 
 /** Reads a JSON override file (e.g. SWITCHYARD_CATALOG=./catalog.json). */

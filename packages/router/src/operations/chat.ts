@@ -8,6 +8,7 @@ import { executeRequest } from "../engine/executeRequest.ts";
 import type { AttemptSuccess, Plan } from "../engine/plan.ts";
 import { RequestContext } from "../engine/requestContext.ts";
 import { RouterError } from "../errors.ts";
+import { neededCapabilities } from "../selection/requestNeeds.ts";
 import { resolveChatModel } from "../selection/resolveModel.ts";
 import type { CandidateQuery } from "../selection/selectCandidates.ts";
 import { estimatePromptTokens, hasImageInput } from "../selection/tokenEstimate.ts";
@@ -47,6 +48,7 @@ export function chatQuery(req: ChatRequest, options: RequestOptions, defaultMaxT
     query: {
       capability: "chat" as const,
       needsVision: hasImageInput(req.messages),
+      needs: neededCapabilities(req),
       contextTokens: promptTokens + (req.max_completion_tokens ?? req.max_tokens ?? 0),
       options,
     },

@@ -4,11 +4,14 @@ import type { Capability, CatalogModel } from "../catalog/catalogSchema.ts";
 import type { LiveCatalog, LiveRoute } from "../catalog/liveCatalog.ts";
 import { RouterError } from "../errors.ts";
 import type { RequestOptions } from "../types.ts";
+import { type NeededCapability, unmetNeed } from "./requestNeeds.ts";
 
 /** What a request needs of an endpoint (the models to try are passed beside it). */
 export interface CandidateQuery {
   capability: Capability;
   needsVision: boolean;
+  /** Tools or structured outputs the request uses; null when none. */
+  needs?: NeededCapability[] | null;
   /** Prompt plus requested output tokens, for the context-window check. */
   contextTokens: number;
   options: RequestOptions;
@@ -37,7 +40,8 @@ function removedBy(r: LiveRoute, q: CandidateQuery): FilterName | null {
   if (!m.capabilities.includes(q.capability) || (q.needsVision && !m.capabilities.includes("vision"))) {
     return "capability";
   }
-  if (q.contextTokens > m.contextWindow) return "context_window";
+  if (q.needs && unmetNeed(m.supports, q.needs) !== null) return "capability";
+  if (m.contextWindow !== undefined && q.contextTokens > m.contextWindow) return "context_window";
   // OpenRouter enforces ZDR itself when asked (provider.zdr), so its routes stay eligible.
   if (o.zdrOnly && !r.route.zdr && r.account.kind !== "openrouter") return "zdr";
   if (o.maxPrice) {
@@ -71,12 +75,19 @@ export function selectCandidates(live: LiveCatalog, modelIds: string[], q: Candi
     for (const endpoint of lm.notConfigured) remove(removed, "not_configured", `${endpoint} (${id})`);
     for (const r of lm.routes) {
       const filter = removedBy(r, q);
-      if (filter) remove(removed, filter, `${r.route.endpoint} (${id})`);
+      if (filter) remove(removed, filter, removedLabel(r, q, filter));
       else out.push(r);
     }
   }
   if (out.length === 0) throw noCandidate(modelIds, removed);
   return orderCandidates(out, q.options.sort);
+}
+
+/** "endpoint (model)", and for a capability the request needs, which one the model lacks. */
+function removedLabel(r: LiveRoute, q: CandidateQuery, filter: FilterName): string {
+  const label = `${r.route.endpoint} (${r.model.id})`;
+  const unmet = filter === "capability" && q.needs ? unmetNeed(r.model.supports, q.needs) : null;
+  return unmet ? `${label}: ${unmet}` : label;
 }
 
 function orderCandidates(routes: LiveRoute[], sort: RequestOptions["sort"]): LiveRoute[] {
