@@ -1,6 +1,12 @@
-export { PgBudgetStore } from "./pgBudgetStore.ts";
-export { PgIdempotencyStore, type PgIdempotencyStoreOptions } from "./pgIdempotencyStore.ts";
+export { PgBudgetStore, type PgBudgetStoreOptions } from "./pgBudgetStore.ts";
+export {
+  ClaimLostError,
+  PgIdempotencyStore,
+  type PgIdempotencyStoreOptions,
+  purgeExpiredKeys,
+} from "./pgIdempotencyStore.ts";
 export { PgLedgerSink } from "./pgLedgerSink.ts";
+export { maintainStores, type StoreMaintenance, startStoreMaintenance } from "./storeMaintenance.ts";
 
 import type { Database } from "../database.ts";
 import { PgBudgetStore } from "./pgBudgetStore.ts";

@@ -9,6 +9,8 @@ import { PgLedgerSink } from "./pgLedgerSink.ts";
 
 // One database per path for all three stores: opening PGlite is the slow part of these tests.
 const options = { ttlMs: 24 * 3600_000, leaseMs: 30_000 };
+const holderOf = (claim: Awaited<ReturnType<PgIdempotencyStore["claim"]>>) =>
+  claim.state === "claimed" ? claim.holder : "not-claimed";
 const day = "2026-11-25";
 
 const attempt: LedgerEntry = {
@@ -68,11 +70,12 @@ describe.each(DATABASE_PATHS)("router stores on $name", ({ open }) => {
     });
 
     it("claims a new key, replays the stored response for the same request, and refuses a different one", async () => {
-      expect(await store.claim("k1", "fp-a", options)).toEqual({ state: "claimed" });
+      const claim = await store.claim("k1", "fp-a", options);
+      expect(claim).toMatchObject({ state: "claimed" });
       expect(await store.claim("k1", "fp-a", options)).toEqual({ state: "in_progress" });
       expect(await store.claim("k1", "fp-b", options)).toEqual({ state: "conflict" });
 
-      await store.complete("k1", { id: "gen-1", choices: [{ message: { content: "hi" } }] });
+      await store.complete("k1", holderOf(claim), { id: "gen-1", choices: [{ message: { content: "hi" } }] });
       expect(await store.claim("k1", "fp-a", options)).toEqual({
         state: "replay",
         response: { id: "gen-1", choices: [{ message: { content: "hi" } }] },
@@ -81,30 +84,30 @@ describe.each(DATABASE_PATHS)("router stores on $name", ({ open }) => {
     });
 
     it("lets a retry claim a key whose attempt failed and was released", async () => {
-      expect(await store.claim("k2", "fp", options)).toEqual({ state: "claimed" });
-      await store.release("k2");
-      expect(await store.claim("k2", "fp", options)).toEqual({ state: "claimed" });
+      const claim = await store.claim("k2", "fp", options);
+      expect(claim).toMatchObject({ state: "claimed" });
+      await store.release("k2", holderOf(claim));
+      expect(await store.claim("k2", "fp", options)).toMatchObject({ state: "claimed" });
     });
 
     it("never releases a completed key", async () => {
-      await store.claim("k3", "fp", options);
-      await store.complete("k3", { ok: true });
-      await store.release("k3");
+      const claim = await store.claim("k3", "fp", options);
+      await store.complete("k3", holderOf(claim), { ok: true });
+      await store.release("k3", holderOf(claim));
       expect(await store.claim("k3", "fp", options)).toMatchObject({ state: "replay" });
     });
 
     it("hands a key whose owner died over once its lease runs out", async () => {
-      expect(await store.claim("k4", "fp", options)).toEqual({ state: "claimed" });
+      expect(await store.claim("k4", "fp", options)).toMatchObject({ state: "claimed" });
       clock += options.leaseMs + 1;
-      expect(await store.claim("k4", "fp", options)).toEqual({ state: "claimed" });
+      expect(await store.claim("k4", "fp", options)).toMatchObject({ state: "claimed" });
       expect(await store.claim("k4", "fp", options)).toEqual({ state: "in_progress" });
     });
 
     it("forgets completed keys after their time to live, and purges them", async () => {
-      await store.claim("k5", "fp-old", options);
-      await store.complete("k5", { old: true });
+      await store.complete("k5", holderOf(await store.claim("k5", "fp-old", options)), { old: true });
       clock += options.ttlMs + 1;
-      expect(await store.claim("k5", "fp-new", options)).toEqual({ state: "claimed" });
+      expect(await store.claim("k5", "fp-new", options)).toMatchObject({ state: "claimed" });
       // k1 and k3 expired with it and go; k4 (leased then) and k5 (just claimed) stay
       expect(await store.purgeExpired()).toBeGreaterThanOrEqual(2);
       expect(await store.claim("k5", "fp-new", options)).toEqual({ state: "in_progress" });
@@ -121,7 +124,7 @@ describe.each(DATABASE_PATHS)("router stores on $name", ({ open }) => {
         namespace: "todo:create",
         now: () => new Date(clock),
       });
-      expect(await other.claim("race", "another-fp", options)).toEqual({ state: "claimed" });
+      expect(await other.claim("race", "another-fp", options)).toMatchObject({ state: "claimed" });
     });
   });
 
