@@ -122,6 +122,7 @@ export async function fuzzRoute(
       if ("raw" in choice) params[name] = choice.raw;
       else {
         const ids = (await world.ids?.(route.params?.[name] ?? name, input.session)) ?? {};
+        before = undefined; // ids() may have made the row it names: count again
         params[name] = ids[choice.pick] ?? FALLBACK_ID;
         foreign ||= choice.pick === "foreign" && ids.foreign !== undefined && input.session !== "anonymous";
       }
@@ -129,7 +130,7 @@ export async function fuzzRoute(
     const shown = describeInput(input, params);
     let request: Request;
     try {
-      request = toRequest(world.origin, fillPath(route.path, params), input, session);
+      request = toRequest(world.origin, fillPath(route.path, params), input, session, route.headers);
     } catch {
       return; // not a request any client could send (fetch refuses it): nothing to learn
     }

@@ -23,6 +23,8 @@ export interface FuzzRoute {
   body?: { sample: Record<string, unknown>; limitBytes: number };
   /** A valid query to mutate. */
   query?: Record<string, string>;
+  /** Headers a valid call carries (an Idempotency-Key); the hostile ones replace them. */
+  headers?: Record<string, string>;
   /** better-auth's routes answer in their own error shape; the wire schema is not checked for them. */
   ownErrorShape?: boolean;
   /** A 2xx on another user's id is by design (todo DELETE answers `{ deleted: false }`). */
@@ -173,6 +175,7 @@ export function toRequest(
   path: string,
   input: FuzzInput,
   session: { cookie?: string; headers?: Record<string, string> },
+  routeHeaders: Record<string, string> = {},
 ): Request {
   const url = new URL(path, origin);
   for (const [k, v] of input.query) url.searchParams.append(k, v);
@@ -181,6 +184,7 @@ export function toRequest(
   if (session.cookie) headers.set("cookie", session.cookie);
   if (body !== undefined) headers.set("content-type", "application/json");
   if (input.method !== "GET" && input.method !== "HEAD") headers.set("origin", origin);
+  for (const [k, v] of Object.entries(routeHeaders)) headers.set(k, v);
   for (const [k, v] of Object.entries(input.headers)) {
     // A hostile cookie joins the session's instead of replacing it: a real browser sends both.
     if (k === "cookie" && session.cookie) headers.set("cookie", `${session.cookie}; ${v}`);
