@@ -33,7 +33,15 @@ const attempt: LedgerEntry = {
   errorCode: "rate_limited",
   promptTokens: null,
   completionTokens: null,
+  cachedTokens: null,
+  cacheWriteTokens: null,
+  reasoningTokens: null,
+  imageTokens: null,
+  audioTokens: null,
+  images: null,
   costUsd: 0,
+  pricedCostUsd: null,
+  upstreamCostUsd: null,
   ttftMs: null,
   latencyMs: 12.5,
   idempotencyKey: "idem-1",
@@ -49,7 +57,11 @@ const request: LedgerEntry = {
   errorCode: null,
   promptTokens: 120,
   completionTokens: 40,
+  cachedTokens: 100,
+  reasoningTokens: 10,
   costUsd: 0.0000825,
+  pricedCostUsd: 0.000075,
+  upstreamCostUsd: 0.0000825,
   ttftMs: 80,
   latencyMs: 240,
   createdAt: new Date("2026-11-25T10:00:00.300Z"),
@@ -216,6 +228,12 @@ describe.each(DATABASE_PATHS)("router stores on $name", ({ open }) => {
         promptTokens: 120,
         reasons: ["short question", "no code"],
         fallbackChain: ["local:primary", "local:backup"],
+      });
+      expect(rows[1]).toMatchObject({
+        cachedTokens: 100,
+        reasoningTokens: 10,
+        pricedCostUsd: 0.000075,
+        upstreamCostUsd: 0.0000825,
       });
     });
   });

@@ -86,7 +86,18 @@ export interface LedgerEntry {
   errorCode: string | null;
   promptTokens: number | null;
   completionTokens: number | null;
+  /** The token kinds priced apart (engine/cost.ts); optional so a sink's tests need not name them. */
+  cachedTokens?: number | null;
+  cacheWriteTokens?: number | null;
+  reasoningTokens?: number | null;
+  imageTokens?: number | null;
+  audioTokens?: number | null;
+  images?: number | null;
+  /** Charged: the upstream's own cost when reported, else the catalog's price (on a request row, all attempts). */
   costUsd: number;
+  /** The catalog's price of the answer, and the upstream's own usage.cost: their difference is the drift. */
+  pricedCostUsd?: number | null;
+  upstreamCostUsd?: number | null;
   ttftMs: number | null;
   latencyMs: number;
   idempotencyKey: string | null;
