@@ -13,7 +13,10 @@ export {
   parseRouterEnv,
   type Timeouts,
 } from "./config.ts";
-export { IN_FLIGHT_RETRY_AFTER_SECONDS } from "./engine/idempotency.ts";
+export {
+  fingerprint as idempotencyFingerprint,
+  IN_FLIGHT_RETRY_AFTER_SECONDS,
+} from "./engine/idempotency.ts";
 export { isRouterError, RouterError, type RouterErrorCode } from "./errors.ts";
 export { createRouter, type Router, type RouterConfig, type RouterEvents } from "./router.ts";
 export { MemoryLedgerSink } from "./sinks/memoryLedgerSink.ts";

@@ -11,6 +11,13 @@ export { authRoutes, demoSignInPOST } from "./auth/authRoutes.ts";
 export { getAuth } from "./auth/authServices.ts";
 export { pageUser, safeNextPath, signInOptions } from "./auth/pageUser.ts";
 export { RATE_LIMIT_DEFAULTS, type RateLimitKind } from "./auth/rateLimits.ts";
+export { idempotencyInFlight, idempotencyMismatch } from "./idempotency/idempotencyErrors.ts";
+export {
+  type IdempotentOutcome,
+  type IdempotentRequest,
+  type IdempotentSteps,
+  runIdempotent,
+} from "./idempotency/runIdempotent.ts";
 export { getLiveStatus, healthGET } from "./liveStatus.ts";
 export { processSingleton } from "./processSingleton.ts";
 export { type ServerEnv, serverEnv } from "./serverEnv.ts";

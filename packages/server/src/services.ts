@@ -2,14 +2,18 @@
 // globalThis so Next's dev hot reload, which re-evaluates modules, never builds them twice.
 import type { SessionUser } from "@switchyard/auth";
 import { createComplexityClassifier } from "@switchyard/complexity";
-import { createDb, createRouterStores, type DbHandle } from "@switchyard/db";
+import { createDb, createRouterStores, type DbHandle, startStoreMaintenance } from "@switchyard/db";
 import { createRouter, type Router } from "@switchyard/router";
 import { processSingleton } from "./processSingleton.ts";
 import { serverEnv } from "./serverEnv.ts";
 
-export function getDb(): Promise<DbHandle> {
+export async function getDb(): Promise<DbHandle> {
   // createDb caches per target on globalThis, so this is cheap after the first call.
-  return createDb();
+  const handle = await createDb();
+  // The process that opens the database keeps its stores tidy: expired idempotency keys purged, budget
+  // holds of dead processes given back, at start-up and then hourly (a timer until jobs are scheduled).
+  void processSingleton("switchyard.storeMaintenance", async () => startStoreMaintenance(handle.db));
+  return handle;
 }
 
 // #region router-per-app

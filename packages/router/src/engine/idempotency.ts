@@ -19,6 +19,7 @@ function stableStringify(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
 }
 
+/** sha256 of the operation and the request as JSON with sorted keys: the same request, the same print. */
 export function fingerprint(operation: string, request: unknown): string {
   return createHash("sha256").update(operation).update("\n").update(stableStringify(request)).digest("hex");
 }
