@@ -2,16 +2,14 @@ import { todos } from "@switchyard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddingBackfill } from "./embeddingBackfill.ts";
-import { runOnce } from "./idempotentMutation.ts";
 import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv.ts";
 import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder.ts";
 import { listTodos } from "./todoRepository.ts";
-import { createTodo, editTodo } from "./todoWrites.ts";
+import { createTodo, createTodoOnce, editTodo } from "./todoWrites.ts";
 
 let env: TodoTestEnv;
 const input = (title: string) => ({ title, notes: "", priority: 0, dueDate: null, tags: [] });
 const noWait = { baseDelayMs: 1, sleep: async () => {} };
-const eveCreates = { action: "todo:create", owner: "eve" };
 
 beforeAll(async () => {
   env = await openTodoTestEnv();
@@ -59,27 +57,23 @@ describe("writing todos", () => {
   it("creates one todo for a double submit with the same Idempotency-Key", async () => {
     const embedder = routerEmbedder(env.router);
     const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
-    const create = () =>
-      runOnce(env.db, eveCreates, "key-double-click-1", { title: "pay rent" }, async () => ({
-        todo: await createTodo(deps, "eve", input("pay rent")),
-      }));
+    const create = () => createTodoOnce(deps, "eve", input("pay rent"), "key-double-click-1");
     const [a, b] = await Promise.all([create(), create()]);
     expect(a.value).toEqual(b.value);
     expect([a.replay, b.replay].sort()).toEqual([false, true]);
     expect(await listTodos(env.db, "eve")).toHaveLength(1);
 
-    await expect(
-      runOnce(env.db, eveCreates, "key-double-click-1", { title: "other" }, async () => ({ x: 1 })),
-    ).rejects.toMatchObject({ code: "idempotency_conflict", status: 409 });
+    await expect(createTodoOnce(deps, "eve", input("other"), "key-double-click-1")).rejects.toMatchObject({
+      code: "idempotency_mismatch",
+      status: 422,
+    });
   });
 
   it("keeps two users' equal keys apart: each runs once, neither replays nor conflicts with the other", async () => {
     const embedder = routerEmbedder(env.router);
     const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
     const create = (owner: string, title: string) =>
-      runOnce(env.db, { action: "todo:create", owner }, "key-shared-by-chance", { title }, async () => ({
-        todo: await createTodo(deps, owner, input(title)),
-      }));
+      createTodoOnce(deps, owner, input(title), "key-shared-by-chance");
     const [fay, gus] = await Promise.all([create("fay", "feed the cat"), create("gus", "fix the gate")]);
     expect([fay.replay, gus.replay]).toEqual([false, false]);
     expect(fay.value.todo.title).toBe("feed the cat");

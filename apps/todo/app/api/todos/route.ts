@@ -1,10 +1,10 @@
-// GET the signed-in user's todos; POST creates one (an Idempotency-Key makes a repeat replay, per user).
+// GET the signed-in user's todos; POST creates one (an Idempotency-Key makes a repeat replay, per user;
+// the same key with another body is 422, one still running is 409 with Retry-After).
 import { apiRoute, idempotencyKeyOf, readJson, routerOptionsFor } from "@switchyard/server";
-import { runOnce } from "@/lib/idempotentMutation.ts";
 import { listTodos } from "@/lib/todoRepository.ts";
 import { todoInput } from "@/lib/todoSchemas.ts";
 import { todoServices } from "@/lib/todoServices.ts";
-import { createTodo } from "@/lib/todoWrites.ts";
+import { createTodoOnce } from "@/lib/todoWrites.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +18,7 @@ export const POST = apiRoute({}, async (req, { user }) => {
   const key = idempotencyKeyOf(req);
   const input = await readJson(req, todoInput, 16 * 1024);
   const services = await todoServices();
-  const scope = { action: "todo:create", owner: user.id };
-  const { value, replay } = await runOnce(services.db, scope, key, { input }, async () => ({
-    todo: await createTodo(services, user.id, input, routerOptionsFor(user)),
-  }));
+  const { value, replay } = await createTodoOnce(services, user.id, input, key, routerOptionsFor(user));
   return Response.json(value, {
     status: replay ? 200 : 201,
     headers: { "idempotent-replayed": String(replay) },

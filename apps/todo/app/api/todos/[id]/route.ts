@@ -3,10 +3,10 @@
 import { ApiError, apiRoute, idempotencyKeyOf, readJson, routerOptionsFor } from "@switchyard/server";
 import { z } from "zod";
 import { runOnce } from "@/lib/idempotentMutation.ts";
-import { deleteTodo, getTodo } from "@/lib/todoRepository.ts";
+import { deleteTodo, getTodo, updateTodo } from "@/lib/todoRepository.ts";
 import { todoPatch } from "@/lib/todoSchemas.ts";
 import { todoServices } from "@/lib/todoServices.ts";
-import { editTodo } from "@/lib/todoWrites.ts";
+import { embedSaved } from "@/lib/todoWrites.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -33,12 +33,22 @@ export const PATCH = apiRoute<Params>({}, async (req, { user, params }) => {
   const patch = await readJson(req, todoPatch, 16 * 1024);
   const services = await todoServices();
   const scope = { action: "todo:update", owner: user.id };
-  const { value } = await runOnce(services.db, scope, key, { id, patch }, async () => {
-    const todo = await editTodo(services, user.id, id, patch, routerOptionsFor(user));
-    if (!todo) throw notFound();
-    return { todo };
-  });
-  return Response.json(value);
+  // The change and the key's completion commit together; the new text is embedded after, outside it.
+  const { value, replay } = await runOnce(
+    services.db,
+    scope,
+    key,
+    { id, patch },
+    {
+      write: async (tx) => {
+        const todo = await updateTodo(tx, user.id, id, patch);
+        if (!todo) throw notFound();
+        return { todo };
+      },
+    },
+  );
+  if (replay || value.todo.embedded) return Response.json(value);
+  return Response.json({ todo: await embedSaved(services, user.id, value.todo, routerOptionsFor(user)) });
 });
 
 export const DELETE = apiRoute<Params>({}, async (_req, { user, params }) => {
