@@ -64,4 +64,31 @@ describe("generateSlot", () => {
     );
     expect(keys).toEqual([`${submission.key}-0`, `${submission.key}-0`]);
   });
+
+  it("waits out a 409 idempotency_in_flight's Retry-After and resends the same key", async () => {
+    vi.useFakeTimers();
+    const image = { id: "i2", prompt: "a kite" };
+    const fetch = stubFetch(
+      errorReply(409, "idempotency_in_flight", undefined, { "retry-after": "2" }),
+      Response.json({ image, replay: true }),
+    );
+    const pending = generateSlot(submission, 0);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(fetch).toHaveBeenCalledTimes(1); // not before its Retry-After
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await pending).toMatchObject({ status: "done", image: { id: "i2" }, replay: true });
+    const keys = fetch.mock.calls.map((call) =>
+      new Headers((call as unknown as [string, RequestInit])[1].headers).get("idempotency-key"),
+    );
+    expect(keys).toEqual([`${submission.key}-0`, `${submission.key}-0`]);
+  });
+
+  it("does not resend a 422 idempotency_mismatch: the key was used for another image", async () => {
+    const fetch = stubFetch(errorReply(422, "idempotency_mismatch", undefined));
+    expect(await generateSlot(submission, 0)).toMatchObject({
+      status: "error",
+      code: "idempotency_mismatch",
+    });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

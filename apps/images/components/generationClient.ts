@@ -25,7 +25,8 @@ export type SlotState =
   | { status: "error"; code: string; message: string };
 
 const STORAGE_KEY = "switchyard.images.pending";
-const MAX_QUEUE_RETRIES = 5;
+/** Resends of one image (same key) when the server asks to come back: a full queue or the key in flight. */
+const MAX_RETRIES = 5;
 
 export function newSubmission(input: SubmissionInput, count: number): Submission {
   const seeds = Array.from({ length: count }, () => Math.floor(Math.random() * 2 ** 31));
@@ -54,7 +55,7 @@ export function pendingSubmission(): Submission | null {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Generates image `index` of the submission; retries (same key) only when a full queue asked to wait. */
+/** Generates image `index` of the submission; retries (same key) only when the server asked to wait. */
 export async function generateSlot(submission: Submission, index: number): Promise<SlotState> {
   for (let attempt = 0; ; attempt++) {
     let res: Response;
@@ -77,11 +78,14 @@ export async function generateSlot(submission: Submission, index: number): Promi
       };
     }
     const failure = await apiFailureOf(res);
-    // A full queue asks to come back shortly: wait and resend the same key. A spent budget or the
-    // user's rate limit is told (what was spent and when it resets, or how long to wait).
+    // A full queue, or the same key still generating (409, say after a reload mid-request), asks to come
+    // back shortly: wait its Retry-After and resend the same key. A spent budget or the user's rate
+    // limit is told (what was spent and when it resets, or how long to wait); so is a 422 (another body).
     const wait = failure.retryAfterSeconds ?? 0;
-    if (res.status === 429 && failure.code !== "rate_limited" && wait > 0 && attempt < MAX_QUEUE_RETRIES) {
-      await sleep(wait * 1000);
+    const queueFull = res.status === 429 && failure.code !== "rate_limited" && wait > 0;
+    const inFlight = res.status === 409 && failure.code === "idempotency_in_flight";
+    if ((queueFull || inFlight) && attempt < MAX_RETRIES) {
+      await sleep(Math.max(wait, inFlight ? 1 : 0) * 1000);
       continue;
     }
     if (res.status === 401) {
