@@ -21,6 +21,11 @@ export interface RequestOptions {
   userId?: string;
   /** Non-streaming calls with a key are idempotent (Stripe semantics); forwarded upstream too. */
   idempotencyKey?: string;
+  /**
+   * false: the key still guards concurrency (409/422) and goes upstream, but the result is not stored
+   * for replay: the caller keeps its own reference (the images app its row's id, never the bytes).
+   */
+  keepResult?: boolean;
   signal?: AbortSignal;
   /** Only endpoints with zero data retention. */
   zdrOnly?: boolean;

@@ -152,8 +152,15 @@ export async function executeRequest<V, R>(
       const done = claimed;
       claimed = null;
       // The call succeeded and was paid for: a store failure must not turn it into an error.
-      await deps.idempotency
-        .complete(done.key, done.holder, { value: win.value, routing } as unknown as StoredResponse)
+      const stored =
+        ctx.options.keepResult === false
+          ? Promise.resolve(false)
+          : deps.idempotency.complete(done.key, done.holder, {
+              value: win.value,
+              routing,
+            } as unknown as StoredResponse);
+      await stored
+        .then((kept) => (kept ? undefined : deps.idempotency.release(done.key, done.holder)))
         .catch(() => deps.idempotency.release(done.key, done.holder).catch(() => undefined));
     }
     return plan.build!(win.value, routing);

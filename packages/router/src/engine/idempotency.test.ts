@@ -96,6 +96,16 @@ describe("idempotency keys", () => {
     expect(upstreamCalls("k-image") + upstreamCalls("k-embed")).toBe(2);
   });
 
+  it("stores no result when the caller keeps its own (keepResult: false): the key only guards and goes upstream", async () => {
+    const options = { idempotencyKey: "k-keep-own", keepResult: false };
+    const first = await h.router.image({ prompt: "a lighthouse at noon" }, options);
+    expect(first.routing.replay).toBe(false);
+    // Nothing was kept for replay, so a repeat (which the caller answers from its own row) runs again.
+    const again = await h.router.image({ prompt: "a lighthouse at noon" }, options);
+    expect(again.routing.replay).toBe(false);
+    expect(upstreamCalls("k-keep-own")).toBe(2);
+  });
+
   it("scopes keys per user: two users' equal keys get two results, each replayed to its own user", async () => {
     const alice = await h.router.chat(ask("summarise my day"), {
       idempotencyKey: "k-shared",
