@@ -128,3 +128,27 @@ it("refuses a chunked body over 8 MB with 413 payload_too_large, without reading
   expect(cancelled).toBe(true);
   expect(h.provider.control.log().length).toBe(0);
 });
+
+it("answers a key's other body with 422 idempotency_mismatch and one still running with 409 and Retry-After", async () => {
+  const router = h.newRouter({ policy: { idempotency: { waitMs: 50 } } });
+  h.provider.control.setFaults("primary", { firstTokenMs: 400 });
+  const ask = (content: string) =>
+    post(
+      "/v1/chat/completions",
+      { model: "fast", messages: [{ role: "user", content }] },
+      { "idempotency-key": "k-http" },
+    );
+  const first = router.handler(ask("the first body"));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const inFlight = await router.handler(ask("the first body"));
+  expect(inFlight.status).toBe(409);
+  expect(inFlight.headers.get("retry-after")).toBe("1");
+  expect(inFlight.headers.get("x-should-retry")).toBe("true");
+  expect((await inFlight.json()).error.code).toBe("idempotency_in_flight");
+  expect((await first).status).toBe(200);
+  const mismatch = await router.handler(ask("another body"));
+  expect(mismatch.status).toBe(422);
+  expect(mismatch.headers.get("x-should-retry")).toBe("false");
+  expect((await mismatch.json()).error.code).toBe("idempotency_mismatch");
+  h.provider.control.reset();
+});

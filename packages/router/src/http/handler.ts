@@ -41,8 +41,10 @@ const encoder = new TextEncoder();
 
 export function errorResponse(err: unknown): Response {
   const error = asRouterError(err);
-  // Tell the openai SDK (and LangChain through it) not to retry: the router already did.
-  const headers: Record<string, string> = { ...jsonHeaders, "x-should-retry": "false" };
+  // Tell the openai SDK (and LangChain through it) not to retry: the router already did. The exception:
+  // the same key still running elsewhere, which the client should send again after its Retry-After.
+  const retry = error.code === "idempotency_in_flight";
+  const headers: Record<string, string> = { ...jsonHeaders, "x-should-retry": String(retry) };
   if (error.retryAfterSeconds !== undefined)
     headers["retry-after"] = String(Math.ceil(error.retryAfterSeconds));
   if (error.routing) routingHeaders(error.routing, headers);
