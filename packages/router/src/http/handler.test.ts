@@ -152,3 +152,22 @@ it("answers a key's other body with 422 idempotency_mismatch and one still runni
   expect((await mismatch.json()).error.code).toBe("idempotency_mismatch");
   h.provider.control.reset();
 });
+
+it("ends a stream for a client that did not ask for usage (the usage-only chunk is held back)", async () => {
+  const router = h.newRouter();
+  const res = await router.handler(
+    post("/v1/chat/completions", {
+      model: "fast",
+      messages: [{ role: "user", content: "hi" }],
+      stream: true,
+    }),
+  );
+  expect(res.status).toBe(200);
+  // Found by handler.fuzz.test.ts: a pull that skipped the usage chunk enqueued nothing and the body hung.
+  const text = await Promise.race([
+    res.text(),
+    new Promise<string>((_, reject) => setTimeout(() => reject(new Error("the stream never ended")), 5_000)),
+  ]);
+  expect(text.trimEnd().endsWith("data: [DONE]")).toBe(true);
+  expect(text).not.toMatch(/"choices":\[\],"usage"/);
+});

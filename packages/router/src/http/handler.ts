@@ -121,15 +121,15 @@ async function streamResponse(stream: RouterStream, clientWantsUsage: boolean): 
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const next = await iterator.next();
-        if (!next.done) {
+        // A pull that enqueues nothing is not called again: skip a held-back chunk and read the next.
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
           const { chunk, raw } = next.value;
           last = chunk;
           // A usage-only chunk is sent only to clients that asked for it (some parsers choke on it).
           if (clientWantsUsage || chunk.choices.length > 0 || !chunk.usage) {
             controller.enqueue(encoder.encode(`data: ${raw}\n\n`));
+            return;
           }
-          return;
         }
         const { routing } = await stream.result;
         const tail = {
