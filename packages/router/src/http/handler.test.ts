@@ -171,3 +171,17 @@ it("ends a stream for a client that did not ask for usage (the usage-only chunk 
   expect(text.trimEnd().endsWith("data: [DONE]")).toBe(true);
   expect(text).not.toMatch(/"choices":\[\],"usage"/);
 });
+
+it("answers a model id that is no header value with a typed error, the id percent-encoded in its header", async () => {
+  const router = h.newRouter();
+  // Found by handler.fuzz.test.ts: the echoed id made Response throw, and the handler rejected (a 500).
+  for (const model of ["modèle-𝔁", "fast\r\nx-injected: 1"]) {
+    const res = await router.handler(
+      post("/v1/chat/completions", { model, messages: [{ role: "user", content: "hi" }] }),
+    );
+    expect(res.status).toBeLessThan(500);
+    expect((await res.json()).error.type).toBe("switchyard");
+    expect(res.headers.get("x-switchyard-model-requested")).toBe(encodeURIComponent(model));
+    expect(res.headers.get("x-injected")).toBeNull();
+  }
+});

@@ -1,10 +1,14 @@
 // Routing metadata as response headers of the fetch face and handler (x-switchyard-*).
 import type { RoutingMeta } from "../types.ts";
 
+// A model id comes from the client (or the provider) and may hold anything; a header value must be
+// printable ASCII here or Response throws. Others are percent-encoded, as the reasons are.
+const asHeader = (value: string) => (/^[\x20-\x7e]*$/.test(value) ? value : encodeURIComponent(value));
+
 export function routingHeaders(meta: RoutingMeta, into: Record<string, string> = {}): Record<string, string> {
   into["x-switchyard-request-id"] = meta.requestId;
-  into["x-switchyard-model-requested"] = meta.modelRequested;
-  if (meta.modelUsed) into["x-switchyard-model"] = meta.modelUsed;
+  into["x-switchyard-model-requested"] = asHeader(meta.modelRequested);
+  if (meta.modelUsed) into["x-switchyard-model"] = asHeader(meta.modelUsed);
   if (meta.provider) into["x-switchyard-provider"] = meta.provider;
   if (meta.endpoint) into["x-switchyard-endpoint"] = meta.endpoint;
   if (meta.tier) into["x-switchyard-tier"] = meta.tier;
