@@ -36,7 +36,7 @@ export interface ErrorSchema {
   safeParse(value: unknown): { success: boolean };
 }
 
-export type FailureKind = "5xx" | "errorBody" | "leak" | "rowsOnRejection" | "foreignId";
+export type FailureKind = "5xx" | "hang" | "errorBody" | "leak" | "rowsOnRejection" | "foreignId";
 
 export interface Failure {
   count: number;
@@ -93,6 +93,8 @@ export interface FuzzOptions {
   runs: number;
   seed: number;
   errorSchema: ErrorSchema;
+  /** A response (body included) slower than this is a hang: the request is aborted and reported. */
+  timeoutMs?: number;
 }
 
 /** Fuzzes one route with `runs` inputs drawn from `seed`. */
@@ -129,8 +131,16 @@ export async function fuzzRoute(
     }
     const shown = describeInput(input, params);
     let request: Request;
+    const abort = new AbortController();
     try {
-      request = toRequest(world.origin, fillPath(route.path, params), input, session, route.headers);
+      request = toRequest(
+        world.origin,
+        fillPath(route.path, params),
+        input,
+        session,
+        route.headers,
+        abort.signal,
+      );
     } catch {
       return; // not a request any client could send (fetch refuses it): nothing to learn
     }
@@ -139,20 +149,36 @@ export async function fuzzRoute(
     const started = performance.now();
     let status: number;
     let text: string;
+    const timeoutMs = options.timeoutMs ?? 20_000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const hung = new Promise<"hang">((resolve) => {
+      timer = setTimeout(() => resolve("hang"), timeoutMs);
+    });
     try {
-      const res = await route.handler(request, { params: Promise.resolve(params) });
-      status = res.status;
-      text = await res.text();
+      const answered = (async () => {
+        const res = await route.handler(request, { params: Promise.resolve(params) });
+        return { status: res.status, text: await res.text() };
+      })();
+      const outcome = await Promise.race([answered, hung]);
+      if (outcome === "hang") {
+        abort.abort();
+        answered.catch(() => {});
+        status = 0;
+        text = `no answer in ${timeoutMs} ms`;
+      } else ({ status, text } = outcome);
     } catch (error) {
       // Next answers a handler that throws with a bare 500.
       status = 500;
       text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    } finally {
+      clearTimeout(timer);
     }
     const ms = performance.now() - started;
     report.statuses[status] = (report.statuses[status] ?? 0) + 1;
     const fail = (kind: FailureKind, detail: string) =>
       record(report, kind, { input: shown, status, detail });
 
+    if (status === 0) fail("hang", text);
     if (status >= 500) {
       report.status5xx++;
       fail("5xx", text.slice(0, 500));

@@ -87,7 +87,8 @@ const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc
         nastyString.map(headerSafe),
       ),
       "x-http-method-override": fc.constantFrom("DELETE", "PUT"),
-      "x-switchyard-max-price": nastyString.map(headerSafe),
+      "x-switchyard-user": nastyString.map(headerSafe),
+      "x-switchyard-feature": nastyString.map(headerSafe),
       authorization: fc.constantFrom("Bearer sk-or-v1-forged", "Basic Og==", "Bearer"),
     },
     { requiredKeys: [] },
@@ -176,6 +177,7 @@ export function toRequest(
   input: FuzzInput,
   session: { cookie?: string; headers?: Record<string, string> },
   routeHeaders: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Request {
   const url = new URL(path, origin);
   for (const [k, v] of input.query) url.searchParams.append(k, v);
@@ -191,7 +193,7 @@ export function toRequest(
     else if (v === "") headers.delete(k);
     else headers.set(k, v);
   }
-  return new Request(url, { method: input.method, headers, body });
+  return new Request(url, { method: input.method, headers, body, signal });
 }
 
 /** The path with its dynamic segments filled in (encoded as a browser would). */
