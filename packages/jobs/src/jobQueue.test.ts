@@ -1,0 +1,107 @@
+// The job queue on an in-process PGlite: one job per key, enqueued only when the caller's transaction
+// commits; a failing job is retried with backoff and then handed to its dead-letter worker with its error.
+import { createDb, type DbHandle, resultRows } from "@switchyard/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { jobIdForKey } from "./jobIds.ts";
+import { jobKind } from "./jobKind.ts";
+import { type DeadJob, type Jobs, startJobs } from "./jobQueue.ts";
+import { reasonOf } from "./jobReason.ts";
+
+const flaky = jobKind({
+  name: "test.flaky",
+  data: z.object({ failTimes: z.number().int() }),
+  retryLimit: 1,
+  retryDelaySeconds: 1,
+  heartbeatSeconds: 10,
+});
+
+describe("jobs on one database", () => {
+  let handle: DbHandle;
+  let jobs: Jobs;
+  const attempts = new Map<string, number[]>();
+  const dead: DeadJob<{ failTimes: number }>[] = [];
+
+  beforeAll(async () => {
+    handle = await createDb({ dataDir: "memory://", cache: false });
+    jobs = await startJobs({ handle, pollSeconds: 0.5, superviseSeconds: 1 }, [flaky]);
+    await jobs.work({
+      kind: flaky,
+      async run(data, ctx) {
+        attempts.set(ctx.key, [...(attempts.get(ctx.key) ?? []), ctx.attempt]);
+        if (ctx.attempt <= data.failTimes) throw new Error(`attempt ${ctx.attempt} failed on purpose`);
+      },
+      async dead(job) {
+        dead.push(job);
+      },
+    });
+  });
+  afterAll(async () => {
+    await jobs.stop({ graceful: false, timeoutMs: 2000 });
+    await handle.close();
+  });
+
+  async function settled(key: string) {
+    for (let i = 0; i < 120; i++) {
+      const status = await jobs.status(flaky, key);
+      if (status?.state === "completed" || status?.state === "failed") return status;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`job ${key} never settled`);
+  }
+
+  it("creates one job per key, and none when the caller's transaction rolls back", async () => {
+    const first = await handle.db.transaction((tx) =>
+      jobs.enqueue(flaky, { failTimes: 0 }, { key: "once", tx }),
+    );
+    const again = await jobs.enqueue(flaky, { failTimes: 0 }, { key: "once" });
+    expect(first).toEqual({ id: jobIdForKey("test.flaky", "once"), created: true });
+    expect(again).toEqual({ id: first.id, created: false });
+
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await jobs.enqueue(flaky, { failTimes: 0 }, { key: "rolled-back", tx });
+        throw new Error("the tracking row could not be written");
+      }),
+    ).rejects.toThrow("tracking row");
+    expect(await jobs.status(flaky, "rolled-back")).toBeNull();
+
+    expect((await settled("once")).state).toBe("completed");
+    expect(attempts.get("once")).toEqual([1]);
+  });
+
+  it("retries a failed attempt, then completes", async () => {
+    await jobs.enqueue(flaky, { failTimes: 1 }, { key: "retried" });
+    const status = await settled("retried");
+    expect(status).toMatchObject({ state: "completed", attempts: 2 });
+    expect(attempts.get("retried")).toEqual([1, 2]);
+  });
+
+  it("hands a job out of retries to the dead-letter worker with its error", async () => {
+    await jobs.enqueue(flaky, { failTimes: 5 }, { key: "doomed" });
+    const status = await settled("doomed");
+    expect(status).toMatchObject({ state: "failed", attempts: 2, reason: "attempt 2 failed on purpose" });
+    for (let i = 0; i < 60 && dead.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(dead).toEqual([
+      {
+        id: jobIdForKey("test.flaky", "doomed"),
+        key: "doomed",
+        data: { failTimes: 5 },
+        reason: "attempt 2 failed on purpose",
+        attempts: 2,
+      },
+    ]);
+    const rows = resultRows<{ n: number }>(
+      await handle.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'test.flaky.dead'`),
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it("says why in one short line", () => {
+    expect(reasonOf({ message: "boom\n  at stack" })).toBe("boom at stack");
+    expect(reasonOf(null)).toBe("unknown error");
+    expect(reasonOf({ value: "x".repeat(400) })).toHaveLength(300);
+  });
+});

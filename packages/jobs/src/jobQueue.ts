@@ -1,0 +1,207 @@
+// Durable jobs on pg-boss, in the app's own database: a job is enqueued inside the caller's transaction
+// (so it exists exactly when the row that tracks it does) under an id derived from the request's
+// idempotency key, workers hold a heartbeat lease, failures retry with backoff, and a job out of retries
+// goes to its kind's dead-letter queue, whose worker records why it died.
+import type { DbHandle } from "@switchyard/db";
+import { type SQL, sql } from "drizzle-orm";
+import {
+  type DrizzleTransactionLike,
+  fromDrizzle,
+  fromPglite,
+  type JobWithMetadata,
+  type PGliteLike,
+  PgBoss,
+} from "pg-boss";
+import { z } from "zod";
+import { jobIdForKey } from "./jobIds.ts";
+import type { JobKind } from "./jobKind.ts";
+import { reasonOf } from "./jobReason.ts";
+
+/** Anything drizzle can execute a statement on: the app's db or a transaction of it. */
+export interface SqlExecutor {
+  execute(query: SQL): PromiseLike<unknown>;
+}
+
+export interface StartJobsOptions {
+  handle: Pick<DbHandle, "db" | "kind">;
+  /** The server's URL when `handle` is a Postgres connection; defaults to DATABASE_URL. */
+  url?: string;
+  /** Postgres schema pg-boss keeps its tables in (default "pgboss"). */
+  schema?: string;
+  /** How often an idle worker looks for work (default 1 s). */
+  pollSeconds?: number;
+  /** How often this process looks for leases that ran out (default 10 s). */
+  superviseSeconds?: number;
+  /** Connections of pg-boss's own pool on the Postgres path (default 3). */
+  poolMax?: number;
+  onError?: (error: Error) => void;
+}
+
+export interface JobContext {
+  id: string;
+  key: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** No retry follows if this attempt fails. */
+  lastAttempt: boolean;
+  /** Aborted when the worker stops or the job is cancelled. */
+  signal: AbortSignal;
+}
+
+export interface DeadJob<T> {
+  id: string;
+  key: string;
+  data: T;
+  /** The last attempt's error message, or why its lease ran out. */
+  reason: string;
+  attempts: number;
+}
+
+export interface JobWorker<T> {
+  kind: JobKind<T>;
+  run(data: T, ctx: JobContext): Promise<void>;
+  /** Called once when the job is out of retries (its error, a lost lease, a time-out). */
+  dead(job: DeadJob<T>): Promise<void>;
+  concurrency?: number;
+}
+
+export type JobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+
+export interface JobStatus {
+  id: string;
+  state: JobState;
+  attempts: number;
+  reason: string | null;
+}
+
+export interface Jobs {
+  /** Enqueues once per key: `created` is false when a job with this kind and key already exists. */
+  enqueue<T>(
+    kind: JobKind<T>,
+    data: T,
+    opts: { key: string; tx?: SqlExecutor },
+  ): Promise<{ id: string; created: boolean }>;
+  status(kind: JobKind<unknown>, key: string): Promise<JobStatus | null>;
+  work<T>(worker: JobWorker<T>): Promise<void>;
+  stop(opts?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+}
+
+const envelope = z.object({ key: z.string().min(1), data: z.unknown() });
+
+function bossFor(opts: StartJobsOptions): PgBoss {
+  const common = {
+    schema: opts.schema ?? "pgboss",
+    superviseIntervalSeconds: opts.superviseSeconds ?? 10,
+    monitorIntervalSeconds: opts.superviseSeconds ?? 10,
+  };
+  if (opts.handle.kind === "pglite") {
+    // The embedded PGlite in this process: pg-boss runs on it directly (its pglite backend).
+    const client = (opts.handle.db as unknown as { $client: PGliteLike }).$client;
+    return new PgBoss({ ...common, db: fromPglite(client), backend: "pglite" });
+  }
+  const url = opts.url ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("startJobs: a Postgres handle needs its url (or DATABASE_URL)");
+  return new PgBoss({ ...common, connectionString: url, max: opts.poolMax ?? 3 });
+}
+
+/**
+ * Starts pg-boss on the app's database: installs or migrates its schema (under pg-boss's own lock, in
+ * one transaction), creates each kind's queue and dead-letter queue, and begins supervising leases.
+ */
+export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[]): Promise<Jobs> {
+  const boss = bossFor(opts);
+  boss.on("error", (error) => opts.onError?.(error));
+  await boss.start();
+  for (const kind of kinds) await ensureQueues(boss, kind);
+  const pollSeconds = opts.pollSeconds ?? 1;
+
+  return {
+    async enqueue(kind, data, { key, tx }) {
+      const id = jobIdForKey(kind.name, key);
+      const payload = { key, data: kind.data.parse(data) };
+      const sent = await boss.send(kind.name, payload, {
+        id,
+        // Both drivers' results are shapes pg-boss's adapter reads (rows, or an array of rows).
+        ...(tx ? { db: fromDrizzle(tx as DrizzleTransactionLike, sql) } : {}),
+      });
+      return { id, created: sent !== null };
+    },
+
+    async status(kind, key) {
+      const [job] = await boss.findJobs(kind.name, { id: jobIdForKey(kind.name, key) });
+      if (!job) return null;
+      return {
+        id: job.id,
+        state: job.state,
+        attempts: job.retryCount + (job.state === "created" ? 0 : 1),
+        reason: job.state === "failed" || job.state === "retry" ? reasonOf(job.output) : null,
+      };
+    },
+
+    async work<T>(worker: JobWorker<T>) {
+      const { kind } = worker;
+      const options = {
+        includeMetadata: true,
+        batchSize: 1,
+        pollingIntervalSeconds: pollSeconds,
+        localConcurrency: worker.concurrency ?? 1,
+      } as const;
+      await boss.work<unknown, unknown, typeof options>(kind.name, options, async ([job]) => {
+        if (!job) return;
+        const { key, data } = envelope.parse(job.data);
+        await worker.run(kind.data.parse(data), {
+          id: job.id,
+          key,
+          attempt: job.retryCount + 1,
+          lastAttempt: job.retryCount >= job.retryLimit,
+          signal: job.signal,
+        });
+      });
+      const deadOptions = {
+        includeMetadata: true,
+        batchSize: 1,
+        pollingIntervalSeconds: pollSeconds,
+      } as const;
+      await boss.work<unknown, unknown, typeof deadOptions>(
+        kind.deadLetterName,
+        deadOptions,
+        async ([job]) => {
+          if (job) await worker.dead(deadJob(kind, job));
+        },
+      );
+    },
+
+    async stop({ graceful = true, timeoutMs = 10_000 } = {}) {
+      await boss.stop({ graceful, timeout: timeoutMs, close: true });
+    },
+  };
+}
+
+function deadJob<T>(kind: JobKind<T>, job: JobWithMetadata<unknown>): DeadJob<T> {
+  const { key, data } = envelope.parse(job.data);
+  return {
+    id: job.sourceId ?? job.id,
+    key,
+    data: kind.data.parse(data),
+    reason: reasonOf(job.sourceOutput),
+    attempts: (job.sourceRetryCount ?? 0) + 1,
+  };
+}
+
+async function ensureQueues(boss: PgBoss, kind: JobKind<unknown>): Promise<void> {
+  const options = {
+    retryLimit: kind.retryLimit,
+    retryDelay: kind.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: kind.expireInSeconds,
+  };
+  if (!(await boss.getQueue(kind.deadLetterName)))
+    await boss.createQueue(kind.deadLetterName, { retryLimit: 5, retryBackoff: true });
+  if (await boss.getQueue(kind.name)) await boss.updateQueue(kind.name, options);
+  else
+    await boss.createQueue(kind.name, {
+      ...options,
+      heartbeatSeconds: kind.heartbeatSeconds,
+      deadLetter: kind.deadLetterName,
+    });
+}
