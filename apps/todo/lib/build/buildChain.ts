@@ -8,6 +8,13 @@ import type { ChatMessage } from "@switchyard/wire";
 import type { UserRouting } from "../todoEmbedder.ts";
 import { callBuildModel } from "./buildModelCall.ts";
 import { CODER_TESTS_FILE, SOLUTION_FILE, SPEC_TESTS_FILE, specTestsSource } from "./buildSpec.ts";
+import {
+  inProcessSteps,
+  isInProgress,
+  type PlannerTier,
+  type StepRunner,
+  stoppedBuild,
+} from "./buildSteps.ts";
 import type { BuildStore } from "./buildStore.ts";
 import type { Build, BuildStep, Revision, StepCall } from "./buildTypes.ts";
 import {
@@ -20,13 +27,18 @@ import {
 } from "./promptsAndAnswers.ts";
 import { alreadyApplied, applyReview, type ReviewAction } from "./reviewTransitions.ts";
 
-export type PlannerTier = "auto" | "fast" | "strong";
+export type { PlannerTier } from "./buildSteps.ts";
 
 export interface BuildDeps {
   router: Pick<Router, "chat">;
   runChecks(input: SandboxInput): Promise<SandboxResult>;
   store: BuildStore;
   now?: () => Date;
+  /**
+   * Who runs the steps: durable jobs in the app (buildJobs.ts), or by default a promise in this process
+   * (unit tests), whose `done` settles when the build waits for review or fails.
+   */
+  steps?: StepRunner;
 }
 
 export interface BuildTodo {
@@ -49,7 +61,6 @@ const CHECK_LIMITS = { timeoutMs: 15_000, testTimeoutMs: 2_000, memoryMb: 96 };
 
 export function createBuildChain(deps: BuildDeps) {
   const now = deps.now ?? (() => new Date());
-  const running = new Set<string>();
 
   async function save(build: Build): Promise<Build> {
     const saved = { ...build, updatedAt: now().toISOString() };
@@ -197,17 +208,34 @@ export function createBuildChain(deps: BuildDeps) {
     return build;
   }
 
-  function inBackground(build: Build, tier: PlannerTier, routing?: UserRouting): Promise<Build> {
-    const id = `${build.owner}:${build.todoId}`;
-    running.add(id);
-    const done = advance(build, tier, routing).finally(() => running.delete(id));
-    // Routes return before the steps finish; a store failure must not become an unhandled rejection.
-    done.catch(() => {});
-    return done;
+  const steps =
+    deps.steps ?? inProcessSteps(deps.store, (build, tier, routing) => advance(build, tier, routing));
+
+  function run(build: Build, tier: PlannerTier, routing?: UserRouting) {
+    return steps.run({ ...build, updatedAt: now().toISOString() }, tier, routing);
+  }
+
+  /** The latest build, never one spinning with nobody on it: stopped steps fail it with the reason. */
+  async function latest(owner: string, todoId: string): Promise<Build | null> {
+    const build = await deps.store.latest(owner, todoId);
+    if (!build || !isInProgress(build)) return build;
+    const stopped = await steps.stopped(build);
+    if (stopped === null) return build;
+    return save(stoppedBuild(build, stopped));
   }
 
   return {
-    get: (owner: string, todoId: string) => deps.store.latest(owner, todoId),
+    get: latest,
+
+    /** What a build job runs: the steps from where the build stands, saving after each. */
+    advance,
+
+    /** A build job out of retries: the build fails with why, if it is still the one that job ran. */
+    async abandon(owner: string, todoId: string, jobKey: string, reason: string) {
+      const build = await deps.store.latest(owner, todoId);
+      if (!build || !isInProgress(build) || build.stepsJob?.key !== jobKey) return build;
+      return save(stoppedBuild(build, reason));
+    },
 
     /**
      * Starts a build of the todo (or returns the one in progress). `done` settles when the build waits
@@ -215,35 +243,35 @@ export function createBuildChain(deps: BuildDeps) {
      * options (`routerOptionsFor(user)`), for every model call the steps make.
      */
     async start(owner: string, todo: BuildTodo, tier: PlannerTier = "auto", routing?: UserRouting) {
-      const current = await deps.store.latest(owner, todo.id);
-      if (current && running.has(`${owner}:${todo.id}`))
+      const current = await latest(owner, todo.id);
+      if (current && (isInProgress(current) || current.status === "awaiting_review"))
         return { build: current, done: Promise.resolve(current) };
-      if (current && current.status === "awaiting_review")
-        return { build: current, done: Promise.resolve(current) };
-      const build = await save({
-        todoId: todo.id,
-        owner,
-        run: (await deps.store.runs(owner, todo.id)) + 1,
-        task: { title: todo.title, notes: todo.notes },
-        status: "planning",
-        spec: null,
-        planCalls: [],
-        escalation: null,
-        revisions: [],
-        reviews: [],
-        error: null,
-        updatedAt: now().toISOString(),
-      });
-      return { build, done: inBackground(build, tier, routing) };
+      return run(
+        {
+          todoId: todo.id,
+          owner,
+          run: (await deps.store.runs(owner, todo.id)) + 1,
+          task: { title: todo.title, notes: todo.notes },
+          status: "planning",
+          spec: null,
+          planCalls: [],
+          escalation: null,
+          revisions: [],
+          reviews: [],
+          error: null,
+          updatedAt: now().toISOString(),
+        },
+        tier,
+        routing,
+      );
     },
 
     /** Re-runs the step that failed, with the same idempotency keys. */
     async retry(owner: string, todoId: string, tier: PlannerTier = "auto", routing?: UserRouting) {
-      const current = await deps.store.latest(owner, todoId);
+      const current = await latest(owner, todoId);
       if (current?.status !== "failed" || !current.error)
         throw new BuildError("not_retryable", "Only a failed build can be retried.");
-      const build = await save({ ...current, status: current.error.step, error: null });
-      return { build, done: inBackground(build, tier, routing) };
+      return run({ ...current, status: current.error.step, error: null }, tier, routing);
     },
 
     async review(
@@ -254,13 +282,14 @@ export function createBuildChain(deps: BuildDeps) {
       comment = "",
       routing?: UserRouting,
     ) {
-      const current = await deps.store.latest(owner, todoId);
+      const current = await latest(owner, todoId);
       if (!current) throw new BuildError("not_found", "This todo has no build.");
       if (alreadyApplied(current, action, revision))
         return { build: current, done: Promise.resolve(current) };
-      const build = await save(applyReview(current, action, revision, comment, now()));
-      const done = build.status === "coding" ? inBackground(build, "auto", routing) : Promise.resolve(build);
-      return { build, done };
+      const reviewed = applyReview(current, action, revision, comment, now());
+      if (reviewed.status === "coding") return run(reviewed, "auto", routing);
+      const build = await save(reviewed);
+      return { build, done: Promise.resolve(build) };
     },
   };
 }

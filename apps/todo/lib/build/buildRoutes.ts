@@ -13,6 +13,7 @@ import { getTodo } from "../todoRepository.ts";
 import type { TodoView } from "../todoSchemas.ts";
 import { todoServices } from "../todoServices.ts";
 import { type BuildChain, createBuildChain } from "./buildChain.ts";
+import { jobSteps, todoJobs } from "./buildJobs.ts";
 import { postgresBuildStore } from "./buildStore.ts";
 
 export const startBuildInput = z.object({ tier: z.enum(["auto", "fast", "strong"]).default("auto") });
@@ -51,11 +52,17 @@ export function buildRoute(opts: ApiRouteOptions, handler: BuildHandler) {
   });
 }
 
-/** One build chain per server process, over the app's router and the sandbox. */
+/** One build chain per server process, over the app's router and the sandbox; its steps run as jobs. */
 export function buildChain(): Promise<BuildChain> {
   return processSingleton("switchyard.todo.buildChain", async () => {
     const { db, router } = await todoServices();
-    return createBuildChain({ router, runChecks: runInSandbox, store: postgresBuildStore(db) });
+    const jobs = await todoJobs(buildChain);
+    return createBuildChain({
+      router,
+      runChecks: runInSandbox,
+      store: postgresBuildStore(db),
+      steps: jobSteps(db, jobs),
+    });
   });
 }
 

@@ -79,4 +79,6 @@ export interface Build {
     details?: Record<string, unknown>;
   } | null;
   updatedAt: string;
+  /** The job running this build's steps (absent when they run in-process): its key and how many came before. */
+  stepsJob?: { key: string; n: number };
 }
