@@ -31,6 +31,7 @@ describe("jobs on one database", () => {
       async run(data, ctx) {
         attempts.set(ctx.key, [...(attempts.get(ctx.key) ?? []), ctx.attempt]);
         if (ctx.attempt <= data.failTimes) throw new Error(`attempt ${ctx.attempt} failed on purpose`);
+        return { ranOn: ctx.attempt };
       },
       async dead(job) {
         dead.push(job);
@@ -74,7 +75,7 @@ describe("jobs on one database", () => {
   it("retries a failed attempt, then completes", async () => {
     await jobs.enqueue(flaky, { failTimes: 1 }, { key: "retried" });
     const status = await settled("retried");
-    expect(status).toMatchObject({ state: "completed", attempts: 2 });
+    expect(status).toMatchObject({ state: "completed", attempts: 2, output: { ranOn: 2 } });
     expect(attempts.get("retried")).toEqual([1, 2]);
   });
 

@@ -59,7 +59,8 @@ export interface DeadJob<T> {
 
 export interface JobWorker<T> {
   kind: JobKind<T>;
-  run(data: T, ctx: JobContext): Promise<void>;
+  /** What it resolves with is kept as the job's output (`status().output`); JSON only. */
+  run(data: T, ctx: JobContext): Promise<unknown>;
   /** Called once when the job is out of retries (its error, a lost lease, a time-out). */
   dead(job: DeadJob<T>): Promise<void>;
   concurrency?: number;
@@ -72,6 +73,8 @@ export interface JobStatus {
   state: JobState;
   attempts: number;
   reason: string | null;
+  /** What `run` resolved with, once completed. */
+  output: unknown;
 }
 
 export interface Jobs {
@@ -135,6 +138,7 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
         state: job.state,
         attempts: job.retryCount + (job.state === "created" ? 0 : 1),
         reason: job.state === "failed" || job.state === "retry" ? reasonOf(job.output) : null,
+        output: job.state === "completed" ? (job.output ?? null) : null,
       };
     },
 
@@ -149,7 +153,7 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
       await boss.work<unknown, unknown, typeof options>(kind.name, options, async ([job]) => {
         if (!job) return;
         const { key, data } = envelope.parse(job.data);
-        await worker.run(kind.data.parse(data), {
+        return worker.run(kind.data.parse(data), {
           id: job.id,
           key,
           attempt: job.retryCount + 1,
