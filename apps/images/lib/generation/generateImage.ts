@@ -47,13 +47,14 @@ export class ImageGenerator {
     const scope = `${ctx.user.id}\n${ctx.idempotencyKey}`;
     const running = this.#inFlight.get(scope);
     if (running) return running.then((o) => ({ ...o, replay: true }));
-    const job = run(this.deps, input, ctx).finally(() => this.#inFlight.delete(scope));
+    const job = generateAndStore(this.deps, input, ctx).finally(() => this.#inFlight.delete(scope));
     this.#inFlight.set(scope, job);
     return job;
   }
 }
 
-async function run(
+/** One generation from request to stored row, under the family's limit: what a job's worker runs. */
+export async function generateAndStore(
   deps: GenerateDeps,
   input: GenerateRequest,
   ctx: GenerateContext,

@@ -5,6 +5,9 @@ import { ApiError, errorResponse } from "@switchyard/server";
 import { QueueFullError } from "./generationQueue.ts";
 
 export function generationErrorResponse(err: unknown): Response {
+  // The answer a generation job's worker kept (storedFailure.ts); matched by name across route bundles.
+  if (err instanceof Error && err.name === "StoredFailureError" && "toResponse" in err)
+    return (err as Error & { toResponse(): Response }).toResponse();
   if (err instanceof QueueFullError) {
     return errorResponse(
       new ApiError(err.code, "The image queue is full right now. Retrying shortly will work.", 429, {

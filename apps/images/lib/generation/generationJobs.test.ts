@@ -1,0 +1,130 @@
+// Image generations as jobs across processes: the app's worker process (worker.ts) is killed with SIGKILL
+// after the provider has drawn the image but before its row is saved; its lease runs out, a restarted
+// worker process finishes the job, and the request that was waiting all along gets the one image: one
+// row, one upstream image call (the retry replays the router's stored answer).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  createDb,
+  type DbHandle,
+  idempotencyKeys,
+  images,
+  type PgliteServer,
+  startPgliteServer,
+} from "@switchyard/db";
+import { type Jobs, startJobs } from "@switchyard/jobs";
+import { startLocalProvider } from "@switchyard/local-provider";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImageRepository } from "../gallery/imageRepository.ts";
+import { generationJob, JobImageGenerator } from "./generationJobs.ts";
+import { generateRequestSchema } from "./imageOptions.ts";
+
+const appDir = path.resolve(import.meta.dirname, "../..");
+const TEXT_ENDPOINTS = [
+  "default",
+  "primary",
+  "backup",
+  "openrouter-like",
+  "groq-like",
+  "together-like",
+  "zdr",
+];
+
+let provider: Awaited<ReturnType<typeof startLocalProvider>>;
+let server: PgliteServer;
+let handle: DbHandle;
+let jobs: Jobs;
+let storageDir: string;
+const workers: ChildProcess[] = [];
+
+/** The app's worker entry point, as `pnpm --filter @switchyard/images worker` starts it (node itself, so SIGKILL reaches it). */
+function startWorker(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "worker.ts"], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: server.url,
+      LOCAL_PROVIDER_URL: provider.url,
+      STORAGE_DIR: storageDir,
+      SWITCHYARD_WORKERS: "separate",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  workers.push(child);
+  return child;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  storageDir = mkdtempSync(path.join(tmpdir(), "images-jobs-"));
+  provider = await startLocalProvider();
+  server = await startPgliteServer({ dataDir: "memory://" });
+  handle = await createDb({ url: server.url, cache: false, migrate: false });
+  jobs = await startJobs({ handle, url: server.url }, [generationJob]);
+});
+
+afterAll(async () => {
+  for (const w of workers) w.kill("SIGKILL");
+  await jobs.stop({ graceful: false, timeoutMs: 2000 });
+  await handle.close();
+  await server.close();
+  await provider.close();
+  rmSync(storageDir, { recursive: true, force: true });
+});
+
+describe("image generations as jobs", () => {
+  it("a generation whose worker process was killed finishes once, for the request that waited", async () => {
+    const user = { id: "jobs-user" };
+    const idempotencyKey = "images-kill-1";
+    const generator = new JobImageGenerator({ repository: new ImageRepository(handle.db) }, jobs, {
+      maxWaiting: 10,
+    });
+    // The prompt's embedding hangs, so the worker is still holding the job after the image is drawn.
+    for (const ep of TEXT_ENDPOINTS) provider.control.setFaults(ep, { hangBeforeFirstTokenMs: 15_000 });
+    const waiting = generator.generate(generateRequestSchema.parse({ prompt: "a lighthouse at dusk" }), {
+      user,
+      idempotencyKey,
+    });
+
+    const first = startWorker();
+    await until("the image call to be stored by the first worker", async () => {
+      const rows = await handle.db
+        .select({ state: idempotencyKeys.state })
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.state, "completed"));
+      return rows.length > 0 ? true : undefined;
+    });
+    first.kill("SIGKILL");
+    // Faults off without reset(), which would also clear the request log.
+    for (const ep of TEXT_ENDPOINTS) provider.control.setFaults(ep, { hangBeforeFirstTokenMs: 0 });
+
+    startWorker();
+    const { image, replay } = await waiting;
+    expect(replay).toBe(false);
+    expect(image.prompt).toBe("a lighthouse at dusk");
+    const rows = await handle.db
+      .select({ id: images.id })
+      .from(images)
+      .where(eq(images.idempotencyKey, idempotencyKey));
+    expect(rows).toEqual([{ id: image.id }]);
+    // The only generation this provider served: one upstream call, however many workers ran the job.
+    const imageCalls = provider.control.log().filter((e) => e.path.includes("/images/generations"));
+    expect(imageCalls).toHaveLength(1);
+    expect(await jobs.status(generationJob, `${user.id}\n${idempotencyKey}`)).toMatchObject({
+      state: "completed",
+      attempts: 2,
+    });
+  }, 150_000);
+});

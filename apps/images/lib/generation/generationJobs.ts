@@ -1,0 +1,127 @@
+// Image generations as durable jobs. The request enqueues a job keyed by the user and the request's
+// Idempotency-Key (a repeat, from any process, joins the same job) and waits for it; a worker (in this
+// process, or the app's worker process with SWITCHYARD_WORKERS=separate) makes the image and stores its
+// row. A worker that dies loses its lease and the job runs again elsewhere; a job out of retries answers
+// the waiting request, and every later repeat of the key, with its error.
+import { EventEmitter, once } from "node:events";
+import { type JobStatus, type Jobs, jobKind } from "@switchyard/jobs";
+import { ApiError, processSingleton } from "@switchyard/server";
+import { z } from "zod";
+import {
+  type GenerateContext,
+  type GenerateDeps,
+  type GenerateOutcome,
+  generateAndStore,
+} from "./generateImage.ts";
+import { QueueFullError } from "./generationQueue.ts";
+import { type GenerateRequest, generateRequestSchema } from "./imageOptions.ts";
+import { StoredFailureError, storedFailureOf, storedFailureSchema } from "./storedFailure.ts";
+
+export const generationJob = jobKind({
+  name: "images.generate",
+  data: z.object({ userId: z.string(), idempotencyKey: z.string(), request: generateRequestSchema }),
+  retryLimit: 3,
+  retryDelaySeconds: 2,
+  heartbeatSeconds: 10,
+  expireInSeconds: 600,
+});
+
+const outputSchema = z.union([z.object({ imageId: z.string() }), z.object({ failure: storedFailureSchema })]);
+
+/** Finished jobs of this process by id: a waiter here hears at once instead of at its next poll. */
+function finished(): Promise<EventEmitter> {
+  return processSingleton("switchyard.images.generationFinished", async () => {
+    const emitter = new EventEmitter();
+    emitter.setMaxListeners(0);
+    return emitter;
+  });
+}
+
+const jobKey = (ctx: GenerateContext) => `${ctx.user.id}\n${ctx.idempotencyKey}`;
+
+export interface JobGeneratorOptions {
+  /** Requests of this process waiting for their image at once before it answers 429 (concurrency + queue). */
+  maxWaiting: number;
+}
+
+/** The generator the routes use: enqueue (or join) the key's job, wait for it, answer as the job did. */
+export class JobImageGenerator {
+  #waiting = 0;
+
+  constructor(
+    readonly deps: Pick<GenerateDeps, "repository">,
+    readonly jobs: Jobs,
+    readonly options: JobGeneratorOptions,
+  ) {}
+
+  async generate(input: GenerateRequest, ctx: GenerateContext): Promise<GenerateOutcome> {
+    const owner = ctx.user.id;
+    const existing = await this.deps.repository.findByKey(owner, ctx.idempotencyKey);
+    if (existing) return { image: existing, replay: true };
+    if (this.#waiting >= this.options.maxWaiting) throw new QueueFullError("images", 1);
+    this.#waiting++;
+    try {
+      const data = { userId: owner, idempotencyKey: ctx.idempotencyKey, request: input };
+      const { id, created } = await this.jobs.enqueue(generationJob, data, { key: jobKey(ctx) });
+      const status = await this.#settled(jobKey(ctx), id);
+      if (status.state !== "completed")
+        throw new ApiError(
+          "generation_failed",
+          `The image could not be made after ${status.attempts} attempts: ${status.reason ?? "the job was cancelled"}`,
+          502,
+        );
+      const output = outputSchema.parse(status.output);
+      if ("failure" in output) throw new StoredFailureError(output.failure);
+      const image = await this.deps.repository.findByKey(owner, ctx.idempotencyKey);
+      if (!image) throw new ApiError("generation_failed", "The image was made but its record is gone.", 502);
+      return { image, replay: !created };
+    } finally {
+      this.#waiting--;
+    }
+  }
+
+  async #settled(key: string, id: string): Promise<JobStatus> {
+    const emitter = await finished();
+    for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2_000)) {
+      const status = await this.jobs.status(generationJob, key);
+      if (!status) throw new ApiError("generation_failed", "The generation job is gone.", 502);
+      if (status.state === "completed" || status.state === "failed" || status.state === "cancelled")
+        return status;
+      const wake = new AbortController();
+      await Promise.race([
+        new Promise((resolve) => setTimeout(resolve, delayMs)),
+        once(emitter, id, { signal: wake.signal }).catch(() => undefined),
+      ]);
+      wake.abort();
+    }
+  }
+}
+
+/** The worker: makes the image (the family limit is the worker's concurrency) and keeps its answer. */
+export function generationWorker(deps: GenerateDeps, concurrency: number) {
+  const unlimited: GenerateDeps = { ...deps, queue: { run: (_family, task) => task() } };
+  return {
+    kind: generationJob,
+    concurrency,
+    async run(data: z.infer<typeof generationJob.data>, ctx: { id: string }) {
+      const emitter = await finished();
+      try {
+        const { image } = await generateAndStore(unlimited, data.request, {
+          user: { id: data.userId },
+          idempotencyKey: data.idempotencyKey,
+        });
+        return { imageId: image.id };
+      } catch (error) {
+        const failure = await storedFailureOf(error);
+        if (!failure) throw error;
+        return { failure };
+      } finally {
+        // After pg-boss records the outcome: the waiter's next status read sees it.
+        setTimeout(() => emitter.emit(ctx.id), 50);
+      }
+    },
+    async dead() {
+      // The failed job is the record: its waiting request and every repeat of its key answer with its reason.
+    },
+  };
+}
