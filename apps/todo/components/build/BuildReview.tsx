@@ -111,6 +111,12 @@ export function BuildReview({ todoId, initial }: { todoId: string; initial: Buil
           {error ?? (build?.error && failureMessage(build.error))}
         </p>
       )}
+      {build?.resumed && (
+        <p data-testid="build-resumed" className="text-sm text-amber-700 dark:text-amber-300">
+          The worker running this build stopped while {build.resumed.step}; attempt {build.resumed.attempt}{" "}
+          carried on from there.
+        </p>
+      )}
       {build?.escalation && (
         <p data-testid="build-escalation" className="text-sm text-purple-700 dark:text-purple-300">
           {build.escalation}

@@ -106,6 +106,7 @@ describe("plan & build as jobs", () => {
     expect(done.status).toBe("awaiting_review");
     expect(done.run).toBe(1);
     expect(done.revisions).toHaveLength(1);
+    expect(done.resumed).toMatchObject({ attempt: 2, step: "checking" });
     expect(done.revisions[0]?.check).not.toBeNull();
     const coderCalls = provider.control
       .log({ idempotencyKey: done.revisions[0]!.call.idempotencyKey })

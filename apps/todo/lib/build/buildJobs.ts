@@ -33,7 +33,7 @@ export function jobSteps(db: Database, jobs: Jobs): StepRunner {
     async run(build, tier, routing) {
       const n = (build.stepsJob?.n ?? 0) + 1;
       const key = `${build.owner}:${build.todoId}:${build.run}:${n}`;
-      const saved = { ...build, stepsJob: { key, n } };
+      const saved = { ...build, stepsJob: { key, n }, resumed: undefined };
       const data = {
         owner: build.owner,
         todoId: build.todoId,
@@ -77,12 +77,16 @@ export function buildStepsWorker(chain: () => Promise<BuildChain>) {
   return {
     kind: buildStepsJob,
     concurrency: 2,
-    async run(data: z.infer<typeof buildStepsJob.data>, ctx: { key: string }) {
+    async run(data: z.infer<typeof buildStepsJob.data>, ctx: { key: string; attempt: number }) {
       const builds = await chain();
       const build = await builds.get(data.owner, data.todoId);
       // Another run or a later job took over, or the steps already finished: nothing left for this job.
       if (!build || build.run !== data.run || !isInProgress(build) || build.stepsJob?.key !== ctx.key) return;
-      await builds.advance(build, data.tier, data.userId ? { userId: data.userId } : undefined);
+      const resumed =
+        ctx.attempt > 1
+          ? { ...build, resumed: { attempt: ctx.attempt, step: build.status, at: new Date().toISOString() } }
+          : build;
+      await builds.advance(resumed, data.tier, data.userId ? { userId: data.userId } : undefined);
     },
     async dead(job: {
       key: string;

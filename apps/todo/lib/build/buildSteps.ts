@@ -21,7 +21,7 @@ export interface StepRunner {
   stopped(build: Build): Promise<string | null>;
 }
 
-export const isInProgress = (build: Build) =>
+export const isInProgress = (build: Build): build is Build & { status: "planning" | "coding" | "checking" } =>
   build.status === "planning" || build.status === "coding" || build.status === "checking";
 
 /** An in-progress build whose steps stopped, as failed with the reason; Retry runs that step again. */

@@ -81,4 +81,6 @@ export interface Build {
   updatedAt: string;
   /** The job running this build's steps (absent when they run in-process): its key and how many came before. */
   stepsJob?: { key: string; n: number };
+  /** Set when a job's later attempt carried on after its worker stopped mid-step (the page says so). */
+  resumed?: { attempt: number; step: "planning" | "coding" | "checking"; at: string };
 }
