@@ -88,6 +88,23 @@ describe("readJson", () => {
     });
   });
 
+  it("refuses text holding U+0000, which Postgres cannot store, with 400 instead of a failed query", async () => {
+    // Found by the apps' fuzz suites: a todo titled "a\u0000b" answered 500.
+    const schema = z.object({ title: z.string() }).loose();
+    for (const body of [
+      '{"title":"a\\u0000b"}',
+      '{"title":"ok","tags":["\\u0000"]}',
+      '{"\\u0000":1,"title":"t"}',
+    ]) {
+      await expect(readJson(post(body), schema)).rejects.toMatchObject({
+        code: "invalid_request",
+        status: 400,
+      });
+    }
+    // An escaped backslash followed by "u0000" is ordinary text.
+    expect(await readJson(post('{"title":"C:\\\\u0000"}'), schema)).toEqual({ title: "C:\\u0000" });
+  });
+
   it("stops reading an endless chunked body at the limit instead of buffering it", async () => {
     let pulled = 0;
     const endless = new ReadableStream<Uint8Array>({

@@ -64,6 +64,8 @@ export function errorResponse(error: unknown): Response {
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
+/** `\u0000` in JSON text, unless its backslash is itself escaped (`\\u0000` is a backslash and "u0000"). */
+const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/i;
 
 /** Reads a JSON body, stopped at `maxBytes` as it streams in (chunked or not), and validates it. */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_BODY_BYTES) {
@@ -81,6 +83,9 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
   } catch {
     throw new ApiError("invalid_json", "The body is not valid JSON.", 400);
   }
+  // Postgres text and jsonb cannot hold U+0000: refused here, not as a failed query (a 500) later.
+  if (ESCAPED_NUL.test(text))
+    throw new ApiError("invalid_request", "Text in the body cannot contain the NUL character (U+0000).", 400);
   return schema.parse(raw) as z.output<T>;
 }
 
