@@ -27,7 +27,15 @@ export const todoPatch = z
   .partial();
 export type TodoPatch = z.infer<typeof todoPatch>;
 
-export const searchQuery = z.object({ q: z.string().trim().min(1).max(500) });
+// Postgres cannot take U+0000 in a query parameter: refused as a 400, not a failed query (a 500).
+export const searchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .refine((q) => !q.includes("\u0000"), "A search cannot contain U+0000."),
+});
 
 export const ASK_TIERS = ["auto", "fast", "strong"] as const;
 export type AskTier = (typeof ASK_TIERS)[number];
