@@ -39,13 +39,17 @@ describe("jobs on one database", () => {
     });
   });
   afterAll(async () => {
-    await jobs.stop({ graceful: false, timeoutMs: 2000 });
+    await jobs.stop({ graceful: false, timeoutMs: 2000 }).catch(() => {});
     await handle.close();
   });
 
   async function settled(key: string) {
+    return settledOn(jobs, key);
+  }
+
+  async function settledOn(queue: Jobs, key: string) {
     for (let i = 0; i < 120; i++) {
-      const status = await jobs.status(flaky, key);
+      const status = await queue.status(flaky, key);
       if (status?.state === "completed" || status?.state === "failed") return status;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -98,6 +102,39 @@ describe("jobs on one database", () => {
       await handle.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'test.flaky.dead'`),
     );
     expect(rows[0]?.n).toBe(1);
+  });
+
+  it("runs a batch at once and settles each job by itself", async () => {
+    const batch = await startJobs({ handle, pollSeconds: 0.5, superviseSeconds: 1, schema: "pgboss" }, [
+      flaky,
+    ]);
+    const started: string[] = [];
+    try {
+      await jobs.stop({ graceful: true, timeoutMs: 5000 });
+      await batch.work({
+        kind: flaky,
+        concurrency: 4,
+        batched: true,
+        async run(data, ctx) {
+          started.push(ctx.key);
+          if (ctx.attempt <= data.failTimes) throw new Error(`batch attempt ${ctx.attempt} failed`);
+          return { ranOn: ctx.attempt };
+        },
+        async dead() {},
+      });
+      for (const key of ["b1", "b2", "b3"]) await batch.enqueue(flaky, { failTimes: 0 }, { key });
+      await batch.enqueue(flaky, { failTimes: 1 }, { key: "b4" });
+      for (const key of ["b1", "b2", "b3"])
+        expect(await settledOn(batch, key)).toMatchObject({ state: "completed", attempts: 1 });
+      expect(await settledOn(batch, "b4")).toMatchObject({
+        state: "completed",
+        attempts: 2,
+        output: { ranOn: 2 },
+      });
+      expect(started.filter((k) => k === "b4")).toHaveLength(2);
+    } finally {
+      await batch.stop({ graceful: false, timeoutMs: 2000 });
+    }
   });
 
   it("says why in one short line", () => {

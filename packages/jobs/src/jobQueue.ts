@@ -64,6 +64,11 @@ export interface JobWorker<T> {
   /** Called once when the job is out of retries (its error, a lost lease, a time-out). */
   dead(job: DeadJob<T>): Promise<void>;
   concurrency?: number;
+  /**
+   * Fetch up to `concurrency` jobs per poll and run them together (one poll loop, for many short jobs);
+   * otherwise `concurrency` loops fetch one job each (for long jobs).
+   */
+  batched?: boolean;
 }
 
 export type JobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
@@ -144,14 +149,8 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
 
     async work<T>(worker: JobWorker<T>) {
       const { kind } = worker;
-      const options = {
-        includeMetadata: true,
-        batchSize: 1,
-        pollingIntervalSeconds: pollSeconds,
-        localConcurrency: worker.concurrency ?? 1,
-      } as const;
-      await boss.work<unknown, unknown, typeof options>(kind.name, options, async ([job]) => {
-        if (!job) return;
+      const concurrency = worker.concurrency ?? 1;
+      const runOne = (job: JobWithMetadata<unknown>) => {
         const { key, data } = envelope.parse(job.data);
         return worker.run(kind.data.parse(data), {
           id: job.id,
@@ -160,7 +159,41 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
           lastAttempt: job.retryCount >= job.retryLimit,
           signal: job.signal,
         });
-      });
+      };
+      if (worker.batched && concurrency > 1) {
+        // One poll loop fetching up to `concurrency` jobs, all run at once and each settled by its own
+        // result; while batches come back full it fetches again without waiting for the poll.
+        const options = {
+          includeMetadata: true,
+          batchSize: concurrency,
+          burstWhenBatchFull: true,
+          perJobResults: true,
+          pollingIntervalSeconds: pollSeconds,
+        } as const;
+        await boss.work<unknown, unknown, typeof options>(kind.name, options, (jobs) =>
+          Promise.all(
+            jobs.map(async (job) => {
+              try {
+                return { id: job.id, status: "completed" as const, output: await runOne(job) };
+              } catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                return { id: job.id, status: "failed" as const, output: { message } };
+              }
+            }),
+          ),
+        );
+      } else {
+        // `concurrency` poll loops of one job each: a job waits at most one poll, however long the others run.
+        const options = {
+          includeMetadata: true,
+          batchSize: 1,
+          pollingIntervalSeconds: pollSeconds,
+          localConcurrency: concurrency,
+        } as const;
+        await boss.work<unknown, unknown, typeof options>(kind.name, options, async ([job]) =>
+          job ? runOne(job) : undefined,
+        );
+      }
       const deadOptions = {
         includeMetadata: true,
         batchSize: 1,
