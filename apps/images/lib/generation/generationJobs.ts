@@ -80,20 +80,53 @@ export class JobImageGenerator {
     }
   }
 
-  async #settled(key: string, id: string): Promise<JobStatus> {
+  /**
+   * The job's outcome: from this process's worker the moment it has one (a batch is settled in the
+   * database only when its slowest job ends), else from the job's row, polled with backoff.
+   */
+  async #settled(
+    key: string,
+    id: string,
+  ): Promise<Pick<JobStatus, "state" | "attempts" | "reason" | "output">> {
     const emitter = await finished();
-    for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2_000)) {
-      const status = await this.jobs.status(generationJob, key);
-      if (!status) throw new ApiError("generation_failed", "The generation job is gone.", 502);
-      if (status.state === "completed" || status.state === "failed" || status.state === "cancelled")
-        return status;
-      const wake = new AbortController();
-      await Promise.race([
-        new Promise((resolve) => setTimeout(resolve, delayMs)),
-        once(emitter, id, { signal: wake.signal }).catch(() => undefined),
-      ]);
-      wake.abort();
+    let heard: unknown;
+    const hear = (output: unknown) => {
+      heard = output;
+    };
+    emitter.once(id, hear);
+    try {
+      for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2_000)) {
+        if (heard !== undefined) return { state: "completed", attempts: 1, reason: null, output: heard };
+        const status = await this.jobs.status(generationJob, key);
+        if (!status) throw new ApiError("generation_failed", "The generation job is gone.", 502);
+        if (status.state === "completed" || status.state === "failed" || status.state === "cancelled")
+          return status;
+        if (heard !== undefined) continue;
+        const wake = new AbortController();
+        await Promise.race([
+          new Promise((resolve) => setTimeout(resolve, delayMs)),
+          once(emitter, id, { signal: wake.signal }).catch(() => undefined),
+        ]);
+        wake.abort();
+      }
+    } finally {
+      emitter.off(id, hear);
     }
+  }
+}
+
+/** One generation's outcome: its image's id, or the answer for a refusal; crashes throw (and retry). */
+async function generationOutput(deps: GenerateDeps, data: z.infer<typeof generationJob.data>) {
+  try {
+    const { image } = await generateAndStore(deps, data.request, {
+      user: { id: data.userId },
+      idempotencyKey: data.idempotencyKey,
+    });
+    return { imageId: image.id };
+  } catch (error) {
+    const failure = await storedFailureOf(error);
+    if (!failure) throw error;
+    return { failure };
   }
 }
 
@@ -103,22 +136,14 @@ export function generationWorker(deps: GenerateDeps, concurrency: number) {
   return {
     kind: generationJob,
     concurrency,
+    // Many short jobs: one poll fetches up to `concurrency` of them, and a full batch fetches again at once.
+    batched: true,
     async run(data: z.infer<typeof generationJob.data>, ctx: { id: string }) {
       const emitter = await finished();
-      try {
-        const { image } = await generateAndStore(unlimited, data.request, {
-          user: { id: data.userId },
-          idempotencyKey: data.idempotencyKey,
-        });
-        return { imageId: image.id };
-      } catch (error) {
-        const failure = await storedFailureOf(error);
-        if (!failure) throw error;
-        return { failure };
-      } finally {
-        // After pg-boss records the outcome: the waiter's next status read sees it.
-        setTimeout(() => emitter.emit(ctx.id), 50);
-      }
+      const output = await generationOutput(unlimited, data);
+      // Only what this process's waiters hear; the job's row gets the same output when its batch settles.
+      emitter.emit(ctx.id, output);
+      return output;
     },
     async dead() {
       // The failed job is the record: its waiting request and every repeat of its key answer with its reason.
