@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { bucketStarts, parseUsageQuery, usageWindow } from "./usageQuery.ts";
 
 describe("parseUsageQuery", () => {
+  it("drops a name filter holding U+0000 (found by the fuzz suite: /usage/api?app=t%00odo answered 500)", () => {
+    const query = parseUsageQuery(
+      new URLSearchParams({ app: "t\u0000odo", feature: "ask", model: "\u0000" }),
+    );
+    expect(query).toMatchObject({ app: undefined, feature: "ask", model: undefined });
+  });
+
   it("reads a Next searchParams object and URLSearchParams alike", () => {
     const expected = {
       range: "7d",

@@ -24,7 +24,15 @@ const RANGE_BUCKET: Record<UsageRange, UsageBucket> = {
 };
 export const BUCKET_MS: Record<UsageBucket, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 
-const name = z.string().trim().min(1).max(200).optional().catch(undefined);
+// A filter Postgres cannot compare (U+0000 in a parameter fails the query) is dropped like any bad value.
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !s.includes("\u0000"))
+  .optional()
+  .catch(undefined);
 
 const usageQuerySchema = z.object({
   range: z.enum(USAGE_RANGES).catch("24h"),
