@@ -1,6 +1,7 @@
-// Hybrid retrieval: pgvector cosine (HNSW) and Postgres full-text ranked separately, fused by reciprocal
-// rank fusion (RRF, k = 60). Both arms filter by owner inside the SQL, and the vector arm only compares
-// vectors of the query's model, since vectors of different models live in different spaces.
+// Hybrid retrieval: pgvector cosine (the owner's HNSW index, or an exact scan of a small owner's todos) and
+// Postgres full text ranked separately, fused by reciprocal rank fusion (RRF, k = 60). Both arms filter by
+// owner inside the SQL, and the vector arm only compares vectors of the query's model, since vectors of
+// different models live in different spaces.
 import { type Database, isSingleSession, resultRows, type Todo } from "@switchyard/db";
 import { sql } from "drizzle-orm";
 import { cosineQueryVector } from "./cosineQueryVector.ts";
@@ -107,9 +108,10 @@ export function hybridSearchSql(q: HybridQuery) {
 
 // #region hnsw-settings
 /**
- * The owner and model filters apply after the HNSW scan; pgvector 0.8's iterative scan keeps reading the
- * index until enough rows pass them, so a user with few todos among many still gets their nearest ones.
- * `ef_search` 100 keeps recall@10 near 0.98 at 10k todos (bench/results/rag.md).
+ * An owner with many todos has their own HNSW index (ensureOwnerVectorIndexes); one with few is searched
+ * exactly through the owner btree. The model filter applies after the scan, and pgvector 0.8's iterative
+ * scan keeps reading the owner's index until enough rows pass it. `ef_search` 100 keeps recall@10 near
+ * 0.99 for a user with 10k todos among 100k (bench/results/rag.md).
  */
 const hnswSettings = (local: boolean) =>
   sql`select set_config('hnsw.iterative_scan', 'relaxed_order', ${local}),

@@ -1,8 +1,10 @@
-// The stores' housekeeping, on a timer in the process that owns the database: expired idempotency keys
-// are purged and budget holds nobody settled (their process died) are given back, once at start-up and
-// then about every hour. A timer, not a job, until the apps run scheduled jobs; both steps are single
+// The database's housekeeping, on a timer in the process that owns the database: expired idempotency
+// keys are purged, budget holds nobody settled (their process died) are given back, and owners who grew
+// past the threshold get their own vector index (ownerVectorIndexes.ts), once at start-up and then about
+// every hour. A timer, not a job, until the apps run scheduled jobs; both steps are single
 // statements safe to run from every instance at once.
 import type { Database } from "../database.ts";
+import { ensureOwnerVectorIndexes, type OwnerIndexRun } from "../ownerVectorIndexes.ts";
 import { PgBudgetStore } from "./pgBudgetStore.ts";
 import { purgeExpiredKeys } from "./pgIdempotencyStore.ts";
 
@@ -16,6 +18,7 @@ export interface StoreMaintenanceOptions {
 export interface MaintenanceRun {
   purgedKeys: number;
   releasedHolds: number;
+  ownerIndexes: OwnerIndexRun;
 }
 
 export interface StoreMaintenance {
@@ -31,7 +34,8 @@ const HOUR_MS = 3_600_000;
 export async function maintainStores(db: Database, now = new Date()): Promise<MaintenanceRun> {
   const purgedKeys = await purgeExpiredKeys(db, now);
   const releasedHolds = await new PgBudgetStore(db, { now: () => now }).releaseExpiredHolds();
-  return { purgedKeys, releasedHolds };
+  const ownerIndexes = await ensureOwnerVectorIndexes(db);
+  return { purgedKeys, releasedHolds, ownerIndexes };
 }
 
 export function startStoreMaintenance(db: Database, options: StoreMaintenanceOptions = {}): StoreMaintenance {

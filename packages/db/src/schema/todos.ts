@@ -30,7 +30,8 @@ export const todos = pgTable(
   },
   (t) => [
     index("todos_owner_created_idx").on(t.owner, t.createdAt),
-    index("todos_embedding_hnsw_idx").using("hnsw", t.embedding.op("vector_cosine_ops")),
+    // No HNSW index over every owner's vectors: each owner with many todos gets their own
+    // (ownerVectorIndexes.ts), the others are searched exactly through the btree above.
     // PGlite runs no autovacuum, so GIN's pending list (fastupdate) would never be merged and every
     // search would scan it linearly: entries go straight into the index instead.
     index("todos_search_gin_idx").using("gin", t.searchVector).with({ fastupdate: false }),
