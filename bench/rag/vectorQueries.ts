@@ -34,7 +34,7 @@ export async function vectorArmTopK(db: Database, owner: string, query: number[]
 
 const usesHnsw = async (tx: { execute: Database["execute"] }, query: SQL) =>
   resultRows<{ "QUERY PLAN": string }>(await tx.execute(sql`explain ${query}`)).some((r) =>
-    r["QUERY PLAN"].includes("todos_embedding_hnsw_idx"),
+    /Index Scan using todos_embedding_/.test(r["QUERY PLAN"]),
   );
 
 /** The vector arm's top k at one ef_search, and whether its plan walked the HNSW index. */
@@ -51,5 +51,20 @@ export async function hybridUsesHnsw(db: Database, q: HybridQuery): Promise<bool
   return db.transaction(async (tx) => {
     await tx.execute(hnswSettings(HNSW_EF_SEARCH, true));
     return usesHnsw(tx, hybridSearchSql(q));
+  });
+}
+
+/**
+ * The index's own recall, with no owner filter: HNSW's top k over every todo at the app's ef_search
+ * (re-sorted, as a relaxed-order scan needs), for comparing with exact search over all vectors.
+ */
+export async function unfilteredHnswTopK(db: Database, query: number[], k: number): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(hnswSettings(HNSW_EF_SEARCH, true));
+    const rows = await tx.execute(
+      sql`with nearest as materialized (select id, embedding <=> ${cosineQueryVector(query)} as distance
+          from todos order by distance limit ${ARM_LIMIT}) select id from nearest order by distance limit ${k}`,
+    );
+    return resultRows<{ id: string }>(rows).map((r) => r.id);
   });
 }
