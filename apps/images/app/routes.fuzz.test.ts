@@ -65,7 +65,17 @@ const appRoutes: FuzzRoute[] = [
   }),
   route("GET /api/health", health.GET),
   route("POST /api/demo-sign-in", demoSignIn.POST, json({}, 1024)),
-  route("GET /usage/api", usage.GET, { query: { range: "24h", groupBy: "model", outcome: "ok" } }),
+  route("GET /usage/api", usage.GET, {
+    query: {
+      range: "24h",
+      groupBy: "model",
+      app: "todo",
+      feature: "ask",
+      model: "fast",
+      outcome: "ok",
+      page: "1",
+    },
+  }),
   route("GET /usage/api/budgets", budgets.GET),
   route("PUT /usage/api/budgets", budgets.PUT, json({ userId: "someone", limitUsd: 2 }, 4096)),
   route("GET /usage/api/requests/[requestId]", usageRequest.GET, { params: { requestId: "request" } }),

@@ -84,7 +84,17 @@ const appRoutes: FuzzRoute[] = [
     params: { todoId: "todo" },
     ...json({ action: "request_changes", revision: 1, comment: "shorter" }, 8 * 1024),
   }),
-  route("GET /usage/api", usage.GET, { query: { range: "24h", groupBy: "model", outcome: "ok" } }),
+  route("GET /usage/api", usage.GET, {
+    query: {
+      range: "24h",
+      groupBy: "model",
+      app: "todo",
+      feature: "ask",
+      model: "fast",
+      outcome: "ok",
+      page: "1",
+    },
+  }),
   route("GET /usage/api/budgets", budgets.GET),
   route("PUT /usage/api/budgets", budgets.PUT, json({ userId: "someone", limitUsd: 2 }, 4096)),
   route("GET /usage/api/requests/[requestId]", usageRequest.GET, { params: { requestId: "request" } }),

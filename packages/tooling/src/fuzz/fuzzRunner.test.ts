@@ -46,7 +46,9 @@ const careful: FuzzRoute = {
 describe("fuzzRoute", () => {
   it("passes a route that refuses hostile input with typed 4xx bodies and writes only on success", async () => {
     const report = await fuzzRoute(careful, world, { runs: 60, seed: 1, errorSchema });
-    expect(report.inputs).toBe(60);
+    // The known offenders run first, within the 60; an input no client could send is skipped.
+    expect(report.inputs).toBeGreaterThan(50);
+    expect(report.inputs).toBeLessThanOrEqual(60);
     expect(report.status5xx).toBe(0);
     expect(fuzzFailures([report])).toEqual([]);
     expect(Object.keys(report.statuses).some((s) => s.startsWith("4"))).toBe(true);

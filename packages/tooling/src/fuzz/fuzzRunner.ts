@@ -8,6 +8,7 @@ import {
   type FuzzRoute,
   fillPath,
   fuzzInput,
+  knownOffenders,
   type ParamChoice,
   toRequest,
 } from "./hostileRequests.ts";
@@ -224,7 +225,12 @@ export async function fuzzRoute(
     fc.asyncProperty(fuzzInput(route, Object.keys(world.sessions)), async (input) => {
       await sendOne(input);
     }),
-    { numRuns: options.runs, seed: options.seed, endOnFailure: true },
+    {
+      numRuns: options.runs,
+      seed: options.seed,
+      endOnFailure: true,
+      examples: knownOffenders(route, Object.keys(world.sessions)).map((input) => [input]),
+    },
   );
   report.slowest4xxMs = Math.round(report.slowest4xxMs * 10) / 10;
   return report;

@@ -132,8 +132,16 @@ function queryArbitrary(route: FuzzRoute): fc.Arbitrary<[string, string][]> {
   const sample = Object.entries(route.query ?? {});
   const keys = sample.map(([k]) => k);
   const key = keys.length > 0 ? fc.oneof(fc.constantFrom(...keys), nastyString) : nastyString;
+  // A route may read the first value of a key or the last: replace one in place, and append others.
+  const replaced =
+    keys.length === 0
+      ? fc.constant(sample)
+      : fc
+          .tuple(fc.nat({ max: keys.length - 1 }), nastyString)
+          .map(([i, bad]) => sample.map(([k, v], j): [string, string] => [k, i === j ? bad : v]));
   return fc.oneof(
     fc.constant(sample),
+    replaced,
     fc.array(fc.tuple(key, nastyString), { maxLength: 4 }).map((extra) => [...sample, ...extra]),
   );
 }
@@ -160,6 +168,47 @@ export function fuzzInput(route: FuzzRoute, sessions: readonly string[]): fc.Arb
         ? fc.constant<FuzzBody>({ kind: "none" })
         : bodyArbitrary(route),
   });
+}
+
+/**
+ * Inputs sent before the random ones, as a signed-in caller (the last session named): a NUL in each
+ * string field of the body, in each query value and in each path param. Random draws hit those rarely.
+ */
+export function knownOffenders(route: FuzzRoute, sessions: readonly string[]): FuzzInput[] {
+  const session = sessions.at(-1) ?? "anonymous";
+  const sample = route.body?.sample ?? {};
+  const query = Object.entries(route.query ?? {});
+  const own = Object.fromEntries(
+    Object.keys(route.params ?? {}).map((name): [string, ParamChoice] => [name, { pick: "own" }]),
+  );
+  const base: FuzzInput = {
+    session,
+    method: route.method,
+    params: own,
+    query,
+    headers: {},
+    body: route.body ? { kind: "json", text: JSON.stringify(sample) } : { kind: "none" },
+  };
+  const withNul = (s: string) => `${s.slice(0, 1)}\u0000${s.slice(1)}`;
+  return [
+    ...Object.entries(sample)
+      .filter(([, v]) => typeof v === "string")
+      .map(
+        ([k, v]): FuzzInput => ({
+          ...base,
+          body: { kind: "json", text: JSON.stringify({ ...sample, [k]: withNul(String(v)) }) },
+        }),
+      ),
+    ...query.map(
+      (_, i): FuzzInput => ({
+        ...base,
+        query: query.map(([qk, qv], j) => [qk, i === j ? withNul(qv) : qv]),
+      }),
+    ),
+    ...Object.keys(route.params ?? {}).map(
+      (name): FuzzInput => ({ ...base, params: { ...own, [name]: { raw: "\u0000" } } }),
+    ),
+  ];
 }
 
 function bodyBytes(body: FuzzBody): string | Uint8Array<ArrayBuffer> | undefined {
