@@ -44,6 +44,7 @@ export function defineNextConfig(extra: NextConfig = {}): NextConfig {
     transpilePackages: [
       "@switchyard/complexity",
       "@switchyard/db",
+      "@switchyard/jobs",
       "@switchyard/local-provider",
       "@switchyard/router",
       "@switchyard/sandbox",
