@@ -156,7 +156,7 @@ export function runGraphileWorker(url: string, target: string, settings: RunSett
       mark("enqueued");
       await t.wait();
     } finally {
-      await utils.release().catch(() => {});
+      await Promise.resolve(utils.release()).catch(() => {});
       await Promise.race([runner.stop().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
     }
   });
