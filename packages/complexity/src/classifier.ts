@@ -2,6 +2,8 @@
 // local 512-d embedding (its weights were trained in that space), reusing the caller's when given.
 import { embedTexts, LOCAL_EMBEDDING_DIMENSIONS } from "@switchyard/local-provider/embedder";
 import type { Classifier, ComplexityInput, ComplexityVerdict } from "@switchyard/router";
+import { appDialStop } from "./appDial.ts";
+import { ComplexityError } from "./errors.ts";
 import { structuralFeatures } from "./features.ts";
 import { promptText } from "./promptText.ts";
 import { topReasons } from "./reasons.ts";
@@ -12,6 +14,10 @@ import { type ComplexityWeights, loadCommittedWeights } from "./weightsFile.ts";
 export interface ComplexityClassifierOptions {
   /** The cost/quality dial; default `{ quality: 0.95 }` of strong-only accuracy. */
   target?: RoutingTarget;
+  /** Route as this app's own dial does (calibrated on its traffic) instead of by `target`. */
+  app?: string;
+  /** A stop of the app's dial ("cheapest", "balanced", "best"); its default stop when omitted. */
+  stop?: string;
   /** Weights to use instead of the committed file (tests, retrained models). */
   weights?: ComplexityWeights;
   /** Embeds a prompt when the caller did not pass an embedding; the local model by default. */
@@ -24,10 +30,24 @@ export interface ComplexityClassifier extends Classifier {
 
 const embedLocally = async (text: string): Promise<number[]> => (await embedTexts([text]))[0]!;
 
+function thresholdOf(options: ComplexityClassifierOptions, weights: ComplexityWeights): number {
+  if (options.app === undefined) {
+    if (options.stop !== undefined)
+      throw new ComplexityError("complexity:bad_target", "a dial stop needs an app");
+    return thresholdFor(weights.thresholds, options.target ?? DEFAULT_TARGET);
+  }
+  if (options.target !== undefined)
+    throw new ComplexityError("complexity:bad_target", "give either a target or an app's dial, not both");
+  // App dials were calibrated against the committed weights; other weights need their own calibration.
+  if (options.weights !== undefined)
+    throw new ComplexityError("complexity:bad_target", "an app's dial only fits the committed weights");
+  return appDialStop(options.app, options.stop).threshold;
+}
+
 // #region classify
 export function createComplexityClassifier(options: ComplexityClassifierOptions = {}): ComplexityClassifier {
   const weights = options.weights ?? loadCommittedWeights();
-  const threshold = thresholdFor(weights.thresholds, options.target ?? DEFAULT_TARGET);
+  const threshold = thresholdOf(options, weights);
   const embed = options.embed ?? embedLocally;
   return {
     async classify(input) {

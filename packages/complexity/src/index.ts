@@ -1,3 +1,5 @@
+export { APPS_WITH_DIALS, type AppWithDial, appDialStop, loadAppDial } from "./appDial.ts";
+export { type AppDial, appDial, type DialStop } from "./appDialFile.ts";
 export {
   type ComplexityClassifier,
   type ComplexityClassifierOptions,
