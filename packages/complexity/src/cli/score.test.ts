@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 
 const PACKAGE_DIR = new URL("../../", import.meta.url).pathname;
 
-function runScore(input: string) {
-  const result = spawnSync("node_modules/.bin/tsx", ["src/cli/score.ts"], {
+function runScore(input: string, args: string[] = []) {
+  const result = spawnSync("node_modules/.bin/tsx", ["src/cli/score.ts", ...args], {
     cwd: PACKAGE_DIR,
     input,
     encoding: "utf8",
@@ -50,5 +50,28 @@ describe("the score CLI", () => {
     expect(stderr).toContain("line 2: empty line");
     expect(stderr).toContain("line 3: not valid JSON");
     expect(stderr).toContain('line 4: expected a JSON object with a "prompt" string');
+  });
+
+  it("with --app todo, adds the tier the todo app would route each prompt to at its default stop", () => {
+    const input = '{"prompt": "hi"}\n{"prompt": "Prove that the square root of 2 is irrational."}\n\n';
+    const { status, stdout } = runScore(input, ["--app", "todo"]);
+    expect(status).toBe(1);
+    const lines = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => Object.keys(line))).toEqual([
+      ["score", "tier"],
+      ["score", "tier"],
+      ["score", "tier"],
+    ]);
+    expect(lines.map((line) => line.tier)).toEqual(["fast", "strong", null]);
+  });
+
+  it("refuses an app without a dial", () => {
+    const { status, stdout, stderr } = runScore('{"prompt": "hi"}\n', ["--app", "nope"]);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain('no dial for app "nope"');
   });
 });

@@ -1,6 +1,6 @@
 // The score CLI's line handling, apart from stdin/stdout so it can be tested directly. Every input line
 // gets exactly one output line, in order: a bad line gets {"score": null} (and a message on stderr)
-// so the output still lines up with the input.
+// so the output still lines up with the input. With `--app`, each line also carries the app's tier.
 import { z } from "zod";
 
 const promptLine = z.object({ prompt: z.string() }).loose();
@@ -21,6 +21,13 @@ export function parsePromptLine(line: string): ParsedLine {
   return { ok: true, prompt: parsed.data.prompt };
 }
 
-export function scoreLine(score: number | null): string {
-  return JSON.stringify({ score: score === null ? null : Number(score.toFixed(6)) });
+/**
+ * One output line. With an app's threshold it also says where the app would route the prompt:
+ * `"tier": "fast" | "strong"` (null when the line could not be scored).
+ */
+export function scoreLine(score: number | null, appThreshold?: number): string {
+  const rounded = score === null ? null : Number(score.toFixed(6));
+  if (appThreshold === undefined) return JSON.stringify({ score: rounded });
+  const tier = score === null ? null : score >= appThreshold ? "strong" : "fast";
+  return JSON.stringify({ score: rounded, tier });
 }
