@@ -1,9 +1,13 @@
-// GET /v1/models (OpenRouter's listing shape, prices per token as strings) and GET /api/v1/key
+// GET /v1/models and /api/v1/models (OpenRouter's listing shape, prices per token as strings, what
+// each model takes and accepts: the router's catalog sync reads it offline) and GET /api/v1/key
 // (OpenRouter's credit shape) for one endpoint.
 import { sendJson } from "./providerError.ts";
 import type { RequestContext } from "./requestContext.ts";
 
 const perToken = (perMillion: number, multiplier: number) => String((perMillion * multiplier) / 1_000_000);
+
+/** What the simulated chat honours when a profile does not say. */
+const defaultParameters = ["max_tokens", "temperature", "stop", "stream"];
 
 export function listModels(ctx: RequestContext) {
   const m = ctx.endpoint.spec.priceMultiplier;
@@ -16,7 +20,7 @@ export function listModels(ctx: RequestContext) {
     context_length: spec.contextLength,
     description: spec.simulates ? `Local stand-in for ${spec.simulates}.` : spec.name,
     architecture: {
-      input_modalities: ["text"],
+      input_modalities: spec.inputModalities ?? ["text"],
       output_modalities:
         spec.kind === "image" ? ["image", "text"] : spec.kind === "embedding" ? ["embeddings"] : ["text"],
     },
@@ -25,7 +29,12 @@ export function listModels(ctx: RequestContext) {
       completion: perToken(spec.pricing.completion, m),
       image: String(spec.pricing.image * m),
       request: "0",
+      ...(spec.pricing.cacheRead !== undefined
+        ? { input_cache_read: perToken(spec.pricing.cacheRead, m) }
+        : {}),
     },
+    supported_parameters: spec.supportedParameters ?? defaultParameters,
+    top_provider: { context_length: spec.contextLength, max_completion_tokens: null, is_moderated: false },
     x_switchyard: {
       kind: spec.kind,
       simulates: spec.simulates ?? null,

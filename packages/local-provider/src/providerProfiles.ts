@@ -24,8 +24,14 @@ export const modelSpecSchema = z.object({
       completion: z.number().min(0).default(0),
       /** USD per generated image. */
       image: z.number().min(0).default(0),
+      /** USD per million prompt tokens read from the cache, when the model has such a rate. */
+      cacheRead: z.number().min(0).optional(),
     })
     .default({ prompt: 0, completion: 0, image: 0 }),
+  /** What GET /api/v1/models says the model takes (OpenRouter's `architecture.input_modalities`). */
+  inputModalities: z.array(z.string()).optional(),
+  /** What it says the model accepts (OpenRouter's `supported_parameters`). */
+  supportedParameters: z.array(z.string()).optional(),
 });
 export type ModelSpec = z.output<typeof modelSpecSchema>;
 

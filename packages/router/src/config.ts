@@ -15,6 +15,10 @@ const routerEnvSchema = z.object({
   ),
   /** How long an idempotency key's result is replayed before the purge deletes it (router and apps). */
   SWITCHYARD_IDEMPOTENCY_TTL_HOURS: envVar(z.coerce.number().positive().finite().default(24)),
+  /** Minutes between catalog syncs in the apps; 0 = off. Unset: 60 with OPENROUTER_API_KEY, else off. */
+  SWITCHYARD_CATALOG_SYNC_MINUTES: envVar(z.coerce.number().min(0).finite().optional()),
+  /** The model listing a sync reads (OpenRouter's shape); default OpenRouter's GET /api/v1/models. */
+  SWITCHYARD_CATALOG_SYNC_URL: envVar(z.url().optional()),
 });
 export type RouterEnv = z.infer<typeof routerEnvSchema>;
 

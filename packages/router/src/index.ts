@@ -1,9 +1,23 @@
 // @switchyard/router: the routing engine. See README.md for concepts, API, config and error codes.
 // Exports what apps, db, server, bench and the docs use, and the types that name createRouter's config.
+
+export { showModel, statsReport } from "./catalog/catalogCli.ts";
+export { type CatalogRefresh, catalogRefreshPlan, startCatalogRefresh } from "./catalog/catalogRefresh.ts";
 export type { Catalog, CatalogOverride, Price } from "./catalog/catalogSchema.ts";
+export {
+  type CatalogPriceStore,
+  type CatalogSyncRun,
+  MemoryCatalogPriceStore,
+  OPENROUTER_MODELS_URL,
+  type PriceRecord,
+  type SyncResult,
+  syncCatalog,
+} from "./catalog/catalogSync.ts";
+export type { CatalogModelView } from "./catalog/catalogView.ts";
 export { defaultCatalog } from "./catalog/defaultCatalog.ts";
 export { describeLive } from "./catalog/describeLive.ts";
 export { buildCatalog, loadCatalogFile } from "./catalog/loadCatalog.ts";
+export type { SyncedModel } from "./catalog/openRouterListing.ts";
 export type { Classifier, ComplexityInput, ComplexityVerdict } from "./classifier/classifier.ts";
 export {
   type BudgetLimits,

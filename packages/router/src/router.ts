@@ -4,6 +4,8 @@ import type { ChatRequest, chatRequest, EmbeddingRequest } from "@switchyard/wir
 import pino, { type Logger } from "pino";
 import type { z } from "zod";
 import type { CatalogOverride } from "./catalog/catalogSchema.ts";
+import type { PriceRecord } from "./catalog/catalogSync.ts";
+import { type CatalogModelView, catalogView } from "./catalog/catalogView.ts";
 import { liveLabel } from "./catalog/describeLive.ts";
 import { type LiveAccount, LiveCatalog, liveAccounts } from "./catalog/liveCatalog.ts";
 import { buildCatalog, loadCatalogFile } from "./catalog/loadCatalog.ts";
@@ -96,6 +98,10 @@ export interface Router {
   refreshCredits(): Promise<void>;
   /** Which provider(s) are live, for the UI. Never includes a key. */
   describeLive(): string;
+  /** Takes synced prices (each model's newest record) at once, for requests that start after. */
+  applyCatalogPrices(records: readonly PriceRecord[]): number;
+  /** The catalog as routed now, for the models page. */
+  catalogModels(): CatalogModelView[];
   on<E extends keyof RouterEvents>(event: E, listener: (...args: RouterEvents[E]) => void): () => void;
   /** Waits for ledger writes still in flight. */
   flush(): Promise<void>;
@@ -183,7 +189,7 @@ export function createRouter(config: RouterConfig = {}): Router {
     embed: (req: EmbeddingRequest, o: RequestOptions) => embed(deps, req, o),
     image: (req: ImageRequestInput, o: RequestOptions) => image(deps, req, o),
     models: () =>
-      catalog.models
+      live.catalog.models
         .filter((m) => live.get(m.id)?.routes.length)
         .map((m) => ({ id: m.id, capabilities: m.capabilities })),
   };
@@ -208,6 +214,8 @@ export function createRouter(config: RouterConfig = {}): Router {
     credits: () => credits.balances(),
     refreshCredits: () => credits.refresh(),
     describeLive: () => liveLabel(accounts, localProviderUrl),
+    applyCatalogPrices: (records) => live.applySynced(records),
+    catalogModels: () => catalogView(live),
     on(event, listener) {
       events.on(event, listener as (...args: unknown[]) => void);
       return () => events.off(event, listener as (...args: unknown[]) => void);

@@ -8,6 +8,7 @@ import type { HealthRegistry } from "../health/healthRegistry.ts";
 import type { RouteHealth } from "../health/routeHealth.ts";
 import { isBundled } from "./bundledCatalog.ts";
 import type { Account, Catalog, CatalogModel, Route } from "./catalogSchema.ts";
+import type { PriceRecord } from "./catalogSync.ts";
 
 export interface LiveAccount extends Account {
   apiKey: string | null;
@@ -56,40 +57,106 @@ export interface LiveModel {
 }
 
 export class LiveCatalog {
-  readonly catalog: Catalog;
   readonly accounts: LiveAccount[];
-  readonly #models = new Map<string, LiveModel>();
+  readonly #health: HealthRegistry;
+  readonly #accountsById: Map<string, LiveAccount>;
+  // Replaced whole when synced prices arrive, never changed in place: a request holds the routes it
+  // selected, so it finishes at the prices it started with, and readers need no lock.
+  #catalog: Catalog;
+  #models: ReadonlyMap<string, LiveModel>;
+  #syncedAt: ReadonlyMap<string, Date> = new Map();
+  /** Bundled models: their routes get a health object on first use (see the top of this file). */
+  readonly #lazyHealth: ReadonlySet<string>;
 
   constructor(catalog: Catalog, accounts: LiveAccount[], health: HealthRegistry) {
-    this.catalog = catalog;
     this.accounts = accounts;
-    const byId = new Map(accounts.map((a) => [a.id, a]));
-    for (const model of catalog.models) {
+    this.#health = health;
+    this.#accountsById = new Map(accounts.map((a) => [a.id, a]));
+    this.#catalog = catalog;
+    this.#lazyHealth = new Set(catalog.models.filter(isBundled).map((m) => m.id));
+    this.#models = this.#index(catalog.models);
+  }
+
+  get catalog(): Catalog {
+    return this.#catalog;
+  }
+
+  #index(models: CatalogModel[]): Map<string, LiveModel> {
+    const index = new Map<string, LiveModel>();
+    for (const model of models) {
       const routes: LiveRoute[] = [];
       const notConfigured: string[] = [];
       for (const route of model.routes) {
-        const account = byId.get(route.account);
+        const account = this.#accountsById.get(route.account);
         if (!account) {
           notConfigured.push(route.endpoint);
           continue;
         }
-        const entry = new LiveRouteEntry(model, route, account, health);
-        if (!isBundled(model)) void entry.health;
+        const entry = new LiveRouteEntry(model, route, account, this.#health);
+        if (!this.#lazyHealth.has(model.id)) void entry.health;
         routes.push(entry);
       }
-      this.#models.set(model.id, { model, routes, notConfigured });
+      index.set(model.id, { model, routes, notConfigured });
     }
+    return index;
   }
 
   get(modelId: string): LiveModel | undefined {
     return this.#models.get(modelId);
   }
 
+  /** When the model's price in use took effect, if it came from a catalog sync. */
+  syncedAt(modelId: string): Date | undefined {
+    return this.#syncedAt.get(modelId);
+  }
+
+  /**
+   * Takes synced prices and capabilities (each model's newest record) without a restart: builds the
+   * models anew and swaps the index in one assignment. A record names a model by its id, or by the
+   * upstream id one of its routes calls (a local provider's listing names its own models).
+   */
+  applySynced(records: readonly PriceRecord[]): number {
+    const byUpstream = new Map<string, CatalogModel[]>();
+    for (const m of this.#catalog.models) {
+      for (const r of m.routes) {
+        const list = byUpstream.get(r.upstreamModel);
+        if (!list) byUpstream.set(r.upstreamModel, [m]);
+        else if (!list.includes(m)) list.push(m);
+      }
+    }
+    const updates = new Map<string, PriceRecord>();
+    for (const record of records) {
+      const own = this.#models.get(record.id)?.model;
+      for (const m of own ? [own] : (byUpstream.get(record.id) ?? [])) updates.set(m.id, record);
+    }
+    if (updates.size === 0) return 0;
+    const models = this.#catalog.models.map((m) => {
+      const record = updates.get(m.id);
+      return record ? withSynced(m, record) : m;
+    });
+    const syncedAt = new Map(this.#syncedAt);
+    for (const [id, record] of updates) syncedAt.set(id, record.effectiveFrom);
+    this.#catalog = { ...this.#catalog, models };
+    this.#models = this.#index(models);
+    this.#syncedAt = syncedAt;
+    return updates.size;
+  }
+
   tierOf(modelId: string): "fast" | "strong" | null {
-    if (modelId === this.catalog.tiers.fast) return "fast";
-    if (modelId === this.catalog.tiers.strong) return "strong";
+    if (modelId === this.#catalog.tiers.fast) return "fast";
+    if (modelId === this.#catalog.tiers.strong) return "strong";
     return null;
   }
+}
+
+/** The model at a synced price; per-image prices and what the listing does not say are kept. */
+function withSynced(model: CatalogModel, record: PriceRecord): CatalogModel {
+  const price = { ...record.price };
+  if (model.price.perImage !== undefined) price.perImage = model.price.perImage;
+  const next: CatalogModel = { ...model, price };
+  if (record.contextWindow !== null) next.contextWindow = record.contextWindow;
+  if (record.supports) next.supports = { ...model.supports, ...record.supports };
+  return next;
 }
 
 /**
