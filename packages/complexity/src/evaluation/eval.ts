@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { thresholdFor } from "../thresholdTarget.ts";
 import { loadCommittedWeights } from "../weightsFile.ts";
+import { appTrafficMarkdown, appTrafficSection } from "./appTrafficReport.ts";
 import { curveChartSvg } from "./curveChart.ts";
 import { dataSha256, embedRows, splitRows } from "./heldOut.ts";
 import { evalReportMarkdown } from "./reportMarkdown.ts";
@@ -38,6 +39,8 @@ const dialChecks = [{ quality: 0.95 }, { strongShare: 0.3 }, { strongShare: 0.5 
   return { target, threshold, bySource };
 });
 
+const todoTraffic = await appTrafficSection("todo", weights, scored);
+
 const thinCurve = (curve: CurvePoint[]) =>
   Array.from({ length: 101 }, (_, i) => curve[Math.round((i / 100) * (curve.length - 1))]!);
 const report = {
@@ -57,6 +60,7 @@ const report = {
   split: { seed: weights.training.seed, validationShare: weights.training.validationShare },
   sources: figures.map(({ curve, ...rest }) => ({ ...rest, curve: thinCurve(curve) })),
   dialChecks,
+  appTraffic: [todoTraffic],
 };
 
 mkdirSync(RESULTS_DIR, { recursive: true });
@@ -78,10 +82,18 @@ writeFileSync(
     })),
   ),
 );
-writeFileSync(`${RESULTS_DIR}router-eval.md`, evalReportMarkdown(report));
+writeFileSync(
+  `${RESULTS_DIR}router-eval.md`,
+  `${evalReportMarkdown(report)}\n${appTrafficMarkdown(todoTraffic)}`,
+);
 for (const f of figures) {
   console.log(
     `${f.source}: strong share at 95% ${f.strongShareAtTarget.toFixed(3)} (random ${f.randomStrongShareAtTarget.toFixed(3)}), APGR ${f.apgr.toFixed(3)}`,
+  );
+}
+for (const stop of todoTraffic.stops) {
+  console.log(
+    `todo ${stop.name}: held-out recall of strong ${stop.heldOut.recall.toFixed(3)}, strong share ${stop.heldOut.strongShare.toFixed(3)}`,
   );
 }
 console.log(`wrote ${RESULTS_DIR}router-eval.{md,json,svg}`);
