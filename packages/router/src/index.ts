@@ -3,7 +3,7 @@
 
 export { showModel, statsReport } from "./catalog/catalogCli.ts";
 export { type CatalogRefresh, catalogRefreshPlan, startCatalogRefresh } from "./catalog/catalogRefresh.ts";
-export type { Catalog, CatalogOverride, Price } from "./catalog/catalogSchema.ts";
+export type { Catalog, CatalogOverride, Price, Supports } from "./catalog/catalogSchema.ts";
 export {
   type CatalogPriceStore,
   type CatalogSyncRun,

@@ -1,4 +1,5 @@
 export { PgBudgetStore, type PgBudgetStoreOptions } from "./pgBudgetStore.ts";
+export { PgCatalogPriceStore } from "./pgCatalogPriceStore.ts";
 export {
   ClaimLostError,
   PgIdempotencyStore,
@@ -10,14 +11,16 @@ export { maintainStores, type StoreMaintenance, startStoreMaintenance } from "./
 
 import type { Database } from "../database.ts";
 import { PgBudgetStore } from "./pgBudgetStore.ts";
+import { PgCatalogPriceStore } from "./pgCatalogPriceStore.ts";
 import { PgIdempotencyStore, type PgIdempotencyStoreOptions } from "./pgIdempotencyStore.ts";
 import { PgLedgerSink } from "./pgLedgerSink.ts";
 
-/** The three Postgres stores the router takes, over one database. */
+/** The Postgres stores the router takes, over one database (catalogPrices: the synced catalog). */
 export function createRouterStores(db: Database, options: PgIdempotencyStoreOptions = {}) {
   return {
     idempotency: new PgIdempotencyStore(db, options),
     ledger: new PgLedgerSink(db),
     budgets: new PgBudgetStore(db),
+    catalogPrices: new PgCatalogPriceStore(db),
   };
 }

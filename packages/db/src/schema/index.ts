@@ -5,6 +5,7 @@ export * from "./creditSnapshots.ts";
 export * from "./idempotencyKeys.ts";
 export * from "./images.ts";
 export * from "./llmCalls.ts";
+export * from "./modelPrices.ts";
 export * from "./rateLimits.ts";
 export * from "./todoBuilds.ts";
 export * from "./todos.ts";
