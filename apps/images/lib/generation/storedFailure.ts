@@ -17,6 +17,8 @@ export async function storedFailureOf(error: unknown): Promise<StoredFailure | n
   // ApiError by name, as the server's errorResponse matches it across route bundles.
   const apiError = error instanceof Error && error.name === "ApiError";
   if (!isRouterError(error) && !apiError) return null;
+  // A dead worker's claim on the image call's key: the job retries once that claim's lease has run out.
+  if ((error as { code?: unknown }).code === "idempotency_in_flight") return null;
   const res = generationErrorResponse(error);
   return { status: res.status, body: await res.json(), retryAfter: res.headers.get("retry-after") };
 }

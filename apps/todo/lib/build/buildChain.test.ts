@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTodoTestEnv, type TodoTestEnv } from "../testing/todoTestEnv.ts";
 import { createBuildChain } from "./buildChain.ts";
+import { retryLater } from "./buildJobs.ts";
 import { memoryBuildStore } from "./buildStore.ts";
 
 let env: TodoTestEnv;
@@ -117,6 +118,24 @@ describe("on the owner's behalf", () => {
       expect(call.userId).toBe("builder-session");
       expect(call.maxTokens).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("steps run by a job", () => {
+  it("a key still held by a dead worker's call goes back to the job, and the build stays where it was", async () => {
+    const store = memoryBuildStore();
+    const held = Object.assign(new Error("a dead worker's call still holds the key"), {
+      code: "idempotency_in_flight",
+    });
+    const chain = createBuildChain({
+      router: env.router,
+      store,
+      runChecks: () => Promise.reject(held),
+      retryLater,
+    });
+    const todo = chunkTodo();
+    await expect((await chain.start(OWNER, todo)).done).rejects.toBe(held);
+    expect(await store.latest(OWNER, todo.id)).toMatchObject({ status: "checking", error: null });
   });
 });
 

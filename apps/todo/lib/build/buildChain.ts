@@ -34,11 +34,10 @@ export interface BuildDeps {
   runChecks(input: SandboxInput): Promise<SandboxResult>;
   store: BuildStore;
   now?: () => Date;
-  /**
-   * Who runs the steps: durable jobs in the app (buildJobs.ts), or by default a promise in this process
-   * (unit tests), whose `done` settles when the build waits for review or fails.
-   */
+  /** Who runs the steps: jobs (buildJobs.ts), or by default a promise in this process (unit tests). */
   steps?: StepRunner;
+  /** A step error to throw to the job (which retries later) instead of failing the build with it. */
+  retryLater?: (error: unknown) => boolean;
 }
 
 export interface BuildTodo {
@@ -189,6 +188,7 @@ export function createBuildChain(deps: BuildDeps) {
               : await check(build);
         build = await save({ ...next, error: null });
       } catch (error) {
+        if (deps.retryLater?.(error)) throw error;
         const { code, details } = error as { code?: unknown; details?: unknown };
         return save({
           ...build,

@@ -63,6 +63,13 @@ export function jobSteps(db: Database, jobs: Jobs): StepRunner {
   };
 }
 
+/**
+ * A model call still claimed by a worker that died holds its idempotency key until the key's lease runs
+ * out (the router answers idempotency_in_flight meanwhile): the job retries later rather than fail the build.
+ */
+export const retryLater = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && error.code === "idempotency_in_flight";
+
 /** One job queue per process for the todo app; it also runs the build workers unless they run apart. */
 export function todoJobs(chain: () => Promise<BuildChain>, role: "app" | "worker" = "app"): Promise<Jobs> {
   return processSingleton(`switchyard.todo.jobs.${role}`, async () => {

@@ -13,7 +13,7 @@ import { getTodo } from "../todoRepository.ts";
 import type { TodoView } from "../todoSchemas.ts";
 import { todoServices } from "../todoServices.ts";
 import { type BuildChain, createBuildChain } from "./buildChain.ts";
-import { jobSteps, todoJobs } from "./buildJobs.ts";
+import { jobSteps, retryLater, todoJobs } from "./buildJobs.ts";
 import { postgresBuildStore } from "./buildStore.ts";
 
 export const startBuildInput = z.object({ tier: z.enum(["auto", "fast", "strong"]).default("auto") });
@@ -62,6 +62,7 @@ export function buildChain(): Promise<BuildChain> {
       runChecks: runInSandbox,
       store: postgresBuildStore(db),
       steps: jobSteps(db, jobs),
+      retryLater,
     });
   });
 }
