@@ -22,6 +22,7 @@ export { getLiveStatus, healthGET } from "./liveStatus.ts";
 export { processSingleton } from "./processSingleton.ts";
 export { type ServerEnv, serverEnv } from "./serverEnv.ts";
 export { getDb, getRouter, routerOptionsFor } from "./services.ts";
+export type { CatalogSyncView, ModelsPageData } from "./usage/modelsPage.ts";
 export type { AttemptChain, LedgerRowView } from "./usage/requestLog.ts";
 export { type UsageDashboardData, usageDashboard } from "./usage/usageDashboard.ts";
 export {
@@ -31,5 +32,11 @@ export {
   type UsageQuery,
   type UsageRange,
 } from "./usage/usageQuery.ts";
-export { loadUsageDashboard, usageBudgetRoutes, usageGET, usageRequestGET } from "./usage/usageRoutes.ts";
+export {
+  loadModelsPage,
+  loadUsageDashboard,
+  usageBudgetRoutes,
+  usageGET,
+  usageRequestGET,
+} from "./usage/usageRoutes.ts";
 export type { UserBudget, UserBudgetLine } from "./usage/userBudgets.ts";

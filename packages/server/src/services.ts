@@ -3,7 +3,13 @@
 import type { SessionUser } from "@switchyard/auth";
 import { createComplexityClassifier } from "@switchyard/complexity";
 import { createDb, createRouterStores, type DbHandle, startStoreMaintenance } from "@switchyard/db";
-import { createRouter, type Router } from "@switchyard/router";
+import {
+  catalogRefreshPlan,
+  createRouter,
+  parseRouterEnv,
+  type Router,
+  startCatalogRefresh,
+} from "@switchyard/router";
 import { processSingleton } from "./processSingleton.ts";
 import { serverEnv } from "./serverEnv.ts";
 
@@ -18,7 +24,8 @@ export async function getDb(): Promise<DbHandle> {
 
 // #region router-per-app
 /**
- * The router for one app: Postgres idempotency, ledger and budgets; the learned complexity classifier.
+ * The router for one app: Postgres idempotency, ledger, budgets and synced catalog prices; the learned
+ * complexity classifier.
  * Daily caps: the app's (SWITCHYARD_APP_DAILY_USD) and each user's (SWITCHYARD_USER_DAILY_USD, unless
  * an admin set the user's own in the `budgets` table, which the budget store reads in the reservation).
  */
@@ -26,7 +33,7 @@ export function getRouter(app: string): Promise<Router> {
   return processSingleton(`switchyard.router.${app}`, async () => {
     const env = serverEnv();
     const stores = createRouterStores((await getDb()).db);
-    return createRouter({
+    const router = createRouter({
       app,
       classifier: createComplexityClassifier(),
       idempotencyStore: stores.idempotency,
@@ -34,6 +41,13 @@ export function getRouter(app: string): Promise<Router> {
       budgets: { app: { [app]: env.SWITCHYARD_APP_DAILY_USD }, user: env.SWITCHYARD_USER_DAILY_USD },
       ledger: stores.ledger,
     });
+    // Synced prices from the database (and, when sync is on, a sync first), now and every interval.
+    startCatalogRefresh({
+      store: stores.catalogPrices,
+      apply: (records) => router.applyCatalogPrices(records),
+      plan: catalogRefreshPlan(parseRouterEnv()),
+    });
+    return router;
   });
 }
 // #endregion

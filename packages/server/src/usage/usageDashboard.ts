@@ -2,12 +2,13 @@
 // rows themselves, except one page of the log) plus the router's in-memory breaker and credit state.
 // A member's view is their own rows and budget; the whole-app view (breakers, credits, every budget)
 // is an admin's.
-import type { Database } from "@switchyard/db";
+import { type Database, PgCatalogPriceStore } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
 import { type BudgetStatus, budgetStatus, utcDay } from "./budgetStatus.ts";
 import { type CostDistribution, costDistribution } from "./costDistribution.ts";
 import { type EndpointReliability, endpointReliability } from "./endpointReliability.ts";
 import { type LatencyFigures, type LatencyPoint, latencyByEndpoint, latencyOverTime } from "./latency.ts";
+import { catalogSyncView, type ModelsPageData } from "./modelsPage.ts";
 import { type ReliabilityPoint, reliabilityOverTime } from "./reliabilityOverTime.ts";
 import { type FilterOptions, filterOptions, type RequestLogPage, requestLog } from "./requestLog.ts";
 import { type RouterStateView, routerState } from "./routerState.ts";
@@ -41,6 +42,8 @@ export interface UsageDashboardData {
   myBudget: UserBudget | null;
   log: RequestLogPage;
   filterOptions: FilterOptions;
+  /** How the catalog's last sync went (a failed one keeps the last good prices); nulls: never synced. */
+  catalogSync: ModelsPageData["sync"];
 }
 
 export interface UsageDashboardDeps {
@@ -84,6 +87,7 @@ export async function usageDashboard(
   const myBudget = withUsers ? await userBudget(db, deps.viewerId as string, userDefault, now) : null;
   const log = await requestLog(db, window, { ...query, userId: deps.userId });
   const options = await filterOptions(db, window, { userId: deps.userId });
+  const runs = await new PgCatalogPriceStore(db).lastRuns();
   return {
     app: deps.app,
     scope: wholeApp ? "app" : "user",
@@ -102,5 +106,6 @@ export async function usageDashboard(
     myBudget,
     log,
     filterOptions: options,
+    catalogSync: { last: catalogSyncView(runs.last), lastGood: catalogSyncView(runs.lastGood) },
   };
 }

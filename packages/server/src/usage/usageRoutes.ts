@@ -6,6 +6,7 @@ import { ApiError, errorResponse, readJson } from "../apiErrors.ts";
 import { apiRoute, authorize } from "../auth/apiRoute.ts";
 import { serverEnv } from "../serverEnv.ts";
 import { getDb, getRouter } from "../services.ts";
+import { type ModelsPageData, modelsPage } from "./modelsPage.ts";
 import { attemptChain } from "./requestLog.ts";
 import { type UsageDashboardData, usageDashboard } from "./usageDashboard.ts";
 import { parseUsageQuery, type SearchParams } from "./usageQuery.ts";
@@ -32,6 +33,13 @@ export async function loadUsageDashboard(
     },
     parseUsageQuery(params),
   );
+}
+
+/** The models page: the catalog as this app routes it; "used" is a member's own requests, an admin's app. */
+export async function loadModelsPage(app: string, user: SessionUser): Promise<ModelsPageData> {
+  const [{ db }, router] = await Promise.all([getDb(), getRouter(app)]);
+  await router.flush();
+  return modelsPage({ db, router, app, ...(user.role === "admin" ? {} : { userId: user.id }) });
 }
 
 /** GET /usage/api?range=24h&groupBy=model&app=&feature=&model=&outcome=&page= : the dashboard as JSON. */
