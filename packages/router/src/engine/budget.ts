@@ -24,7 +24,11 @@ export function budgetScopes(limits: BudgetLimits, ctx: RequestContext): BudgetS
   return scopes;
 }
 
-/** The most any candidate could cost for this request. */
+/**
+ * The most any candidate could cost for this request: the rates in force for this prompt's size (a
+ * long prompt's, when it passes the model's threshold), every prompt token at the dearer of the plain
+ * and cache-write rates, every output token at the dearer of the plain and reasoning rates.
+ */
 export function costUpperBound(
   candidates: LiveRoute[],
   promptTokens: number,
@@ -34,9 +38,10 @@ export function costUpperBound(
   let max = 0;
   for (const c of candidates) {
     const p = c.model.price;
-    const usd =
-      (promptTokens * p.inputPerMTokens + outputTokens * p.outputPerMTokens) / 1e6 +
-      images * (p.perImage ?? 0);
+    const rates = p.longContext && promptTokens > p.longContext.aboveInputTokens ? p.longContext : p;
+    const inRate = Math.max(rates.inputPerMTokens, rates.cacheWritePerMTokens ?? 0);
+    const outRate = Math.max(rates.outputPerMTokens, rates.reasoningPerMTokens ?? 0);
+    const usd = (promptTokens * inRate + outputTokens * outRate) / 1e6 + images * (p.perImage ?? 0);
     if (usd > max) max = usd;
   }
   return max;
