@@ -1,6 +1,7 @@
 // The /usage page body both apps render: built once here, fed by @switchyard/server's usageDashboard().
 // A member sees their own requests and budget; an admin the whole app, breakers, credits and every budget.
 import { BudgetsPanel } from "./BudgetsPanel.tsx";
+import { CatalogSyncNotice } from "./CatalogSyncNotice.tsx";
 import { CostDistributionChart } from "./CostDistributionChart.tsx";
 import { CreditsPanel } from "./CreditsPanel.tsx";
 import { EndpointTable } from "./EndpointTable.tsx";
@@ -47,6 +48,7 @@ export function UsageDashboard(props: {
           and keys are never stored.
         </p>
       </div>
+      <CatalogSyncNotice sync={data.catalogSync} modelsHref={`${basePath}/models`} />
       <LogFilters basePath={basePath} query={query} options={data.filterOptions} />
       <SummaryCards summary={data.summary} />
       {data.myBudget && (

@@ -2,7 +2,9 @@
 // imports: nothing of the server reaches a browser bundle.
 export type {
   AttemptChain as AttemptChainView,
+  CatalogSyncView,
   LedgerRowView,
+  ModelsPageData as ModelsPageView,
   UsageBucket,
   UsageDashboardData as UsageDashboardView,
   UsageGroup,
