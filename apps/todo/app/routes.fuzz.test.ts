@@ -172,9 +172,9 @@ beforeAll(async () => {
     LOCAL_PROVIDER_URL: provider.url,
     SWITCHYARD_ADMIN_EMAILS: fuzzAdminEmails("todo-fuzz", "todo-fuzz-auth"),
   });
-  // The build chain with a sandbox that is down: builds end at once (failed at "checking") instead of
-  // running tests in bubblewrap between fuzzed requests; the route code is the same. Its background
-  // steps are tracked so settle() waits for them before the next row count.
+  // The build chain with a sandbox that is down and its steps run in this process, not as jobs: builds
+  // end at once (failed at "checking") instead of running tests in bubblewrap between fuzzed requests.
+  // The routes are the same. Its background steps are tracked so settle() waits for them.
   await processSingleton("switchyard.todo.buildChain", async () => {
     const { db, router } = await todoServices();
     const runChecks = async () => {
