@@ -15,21 +15,34 @@ test("a double click submits once: one upstream generation per image", async ({ 
   }
 });
 
-test("a repeated request with the same key returns the same image without a second generation", async ({
+test("a repeated key gets the same image, 409 while the first runs, 422 for another body", async ({
   request,
 }) => {
   const key = `e2e-repeat-${Date.now()}`;
-  const send = () =>
+  const send = (prompt = "a paper boat on a pond") =>
     request.post("/api/images/generate", {
       headers: { "idempotency-key": key },
-      data: { prompt: "a paper boat on a pond", size: "small", seed: 3 },
+      data: { prompt, size: "small", seed: 3 },
     });
   const [a, b] = await Promise.all([send(), send()]);
+  // The second either arrived while the first ran (409, try again later) or after it (the same image).
+  expect([a.status(), b.status()].sort()).toContainEqual(200);
+  for (const r of [a, b].filter((r) => r.status() !== 200)) {
+    expect(r.status()).toBe(409);
+    expect(r.headers()["retry-after"]).toBeTruthy();
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe("idempotency_in_flight");
+  }
   const c = await send();
+  expect(c.status()).toBe(200);
   const ids = await Promise.all(
-    [a, b, c].map(async (r) => ((await r.json()) as { image: { id: string } }).image.id),
+    [a, b, c]
+      .filter((r) => r.status() === 200)
+      .map(async (r) => ((await r.json()) as { image: { id: string } }).image.id),
   );
   expect(new Set(ids).size).toBe(1);
   expect((await c.json()).replay).toBe(true);
+  const other = await send("a paper plane over a pond");
+  expect(other.status()).toBe(422);
+  expect(((await other.json()) as { error: { code: string } }).error.code).toBe("idempotency_mismatch");
   expect(await imageCalls(request, key)).toBe(1);
 });

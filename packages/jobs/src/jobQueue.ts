@@ -80,6 +80,8 @@ export interface JobStatus {
   reason: string | null;
   /** What `run` resolved with, once completed. */
   output: unknown;
+  /** The data the job was enqueued with (a repeat of its key compares its own against it). */
+  data: unknown;
 }
 
 export interface Jobs {
@@ -144,6 +146,7 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
         attempts: job.retryCount + (job.state === "created" ? 0 : 1),
         reason: job.state === "failed" || job.state === "retry" ? reasonOf(job.output) : null,
         output: job.state === "completed" ? (job.output ?? null) : null,
+        data: envelope.safeParse(job.data).data?.data ?? null,
       };
     },
 

@@ -1,7 +1,8 @@
 // Image generations as jobs across processes: the app's worker process (worker.ts) is killed with SIGKILL
 // after the provider has drawn the image but before its row is saved; its lease runs out, a restarted
 // worker process finishes the job, and the request that was waiting all along gets the one image: one
-// row, one upstream image call (the retry replays the router's stored answer).
+// row, one upstream image call (the retry replays the router's stored answer). A repeat of the key gets
+// 409 while the job runs, the image once it exists, and 422 whenever its body differs.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -98,6 +99,21 @@ describe("image generations as jobs", () => {
       idempotencyKey,
     });
 
+    // Stripe's answers to a repeat of the key: 409 while the first runs, 422 for another body.
+    const repeat = (prompt: string) =>
+      generator.generate(generateRequestSchema.parse({ prompt }), { user, idempotencyKey });
+    await until("the job to exist", async () =>
+      (await jobs.status(generationJob, `${user.id}\n${idempotencyKey}`)) ? true : undefined,
+    );
+    await expect(repeat("a lighthouse at dusk")).rejects.toMatchObject({
+      status: 409,
+      code: "idempotency_in_flight",
+    });
+    await expect(repeat("a lighthouse at dawn")).rejects.toMatchObject({
+      status: 422,
+      code: "idempotency_mismatch",
+    });
+
     const first = startWorker();
     await until("the image call to be stored by the first worker", async () => {
       const rows = await handle.db
@@ -114,6 +130,8 @@ describe("image generations as jobs", () => {
     const { image, replay } = await waiting;
     expect(replay).toBe(false);
     expect(image.prompt).toBe("a lighthouse at dusk");
+    expect(await repeat("a lighthouse at dusk")).toMatchObject({ image: { id: image.id }, replay: true });
+    await expect(repeat("a lighthouse at dawn")).rejects.toMatchObject({ code: "idempotency_mismatch" });
     const rows = await handle.db
       .select({ id: images.id })
       .from(images)

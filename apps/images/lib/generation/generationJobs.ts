@@ -1,11 +1,14 @@
 // Image generations as durable jobs. The request enqueues a job keyed by the user and the request's
-// Idempotency-Key (a repeat, from any process, joins the same job) and waits for it; a worker (in this
+// Idempotency-Key and waits for it. A repeat of the key, from any process, gets Stripe's answers: the
+// same image once it exists, 409 idempotency_in_flight (with Retry-After) while the first still runs,
+// 422 idempotency_mismatch when its body differs; a worker (in this
 // process, or the app's worker process with SWITCHYARD_WORKERS=separate) makes the image and stores its
 // row. A worker that dies loses its lease and the job runs again elsewhere; a job out of retries answers
 // the waiting request, and every later repeat of the key, with its error.
 import { EventEmitter, once } from "node:events";
+import type { Image } from "@switchyard/db";
 import { type JobStatus, type Jobs, jobKind } from "@switchyard/jobs";
-import { ApiError, processSingleton } from "@switchyard/server";
+import { ApiError, idempotencyInFlight, idempotencyMismatch, processSingleton } from "@switchyard/server";
 import { z } from "zod";
 import {
   type GenerateContext,
@@ -39,6 +42,23 @@ function finished(): Promise<EventEmitter> {
 
 const jobKey = (ctx: GenerateContext) => `${ctx.user.id}\n${ctx.idempotencyKey}`;
 
+/** What makes two generate requests the same request, from the body or from the image row it made. */
+const signature = (r: {
+  prompt: string;
+  aspect: unknown;
+  size: unknown;
+  style: unknown;
+  model: unknown;
+  seed?: unknown;
+}) => JSON.stringify([r.prompt, r.aspect, r.size, r.style, r.model, r.seed ?? null]);
+const imageSignature = (image: Image) => {
+  const p = image.parameters as Record<string, unknown>;
+  return signature({ ...p, prompt: image.prompt, model: p.requestedModel } as Parameters<
+    typeof signature
+  >[0]);
+};
+const FINISHED = new Set(["completed", "failed", "cancelled"]);
+
 export interface JobGeneratorOptions {
   /** Requests of this process waiting for their image at once before it answers 429 (concurrency + queue). */
   maxWaiting: number;
@@ -57,12 +77,22 @@ export class JobImageGenerator {
   async generate(input: GenerateRequest, ctx: GenerateContext): Promise<GenerateOutcome> {
     const owner = ctx.user.id;
     const existing = await this.deps.repository.findByKey(owner, ctx.idempotencyKey);
-    if (existing) return { image: existing, replay: true };
+    if (existing) {
+      if (imageSignature(existing) !== signature(input)) throw idempotencyMismatch();
+      return { image: existing, replay: true };
+    }
     if (this.#waiting >= this.options.maxWaiting) throw new QueueFullError("images", 1);
     this.#waiting++;
     try {
       const data = { userId: owner, idempotencyKey: ctx.idempotencyKey, request: input };
       const { id, created } = await this.jobs.enqueue(generationJob, data, { key: jobKey(ctx) });
+      if (!created) {
+        const first = await this.jobs.status(generationJob, jobKey(ctx));
+        const firstData = generationJob.data.safeParse(first?.data);
+        if (firstData.success && signature(firstData.data.request) !== signature(input))
+          throw idempotencyMismatch();
+        if (first && !FINISHED.has(first.state)) throw idempotencyInFlight();
+      }
       const status = await this.#settled(jobKey(ctx), id);
       if (status.state !== "completed")
         throw new ApiError(
