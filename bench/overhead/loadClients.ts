@@ -11,9 +11,10 @@ const messages = [{ role: "user" as const, content: "Say hello in one short sent
 const body = JSON.stringify({ model: "bench-fixed", messages, max_tokens: 16 });
 
 /**
- * The router with a catalog whose only model has one route, to the upstream; no extra ledger sink, no
- * idempotency key, no budgets, no credit polling: what it adds is validation, planning, the attempt
- * loop with its timers and the ledger rows.
+ * The router with the full catalog (the hand-configured models and the ~700 bundled ones, as the apps
+ * load it) plus one model whose route is the upstream; no extra ledger sink, no idempotency key, no
+ * budgets, no credit polling: what it adds is validation, planning, the attempt loop with its timers
+ * and the ledger rows.
  */
 function benchRouter(upstreamUrl: string) {
   const account = { id: "bench-upstream", label: "Bench upstream", kind: "openai-compatible" as const };
