@@ -2,7 +2,13 @@
 // OpenRouter-shaped listing, e.g. the local provider's /openrouter-like/api/v1/models) into the
 // database's price history, where the apps' routers pick it up. `stats` and `show <id>` are the
 // router's own reports of the bundled catalog. Here, not in the router, since it needs the database.
-import { parseRouterEnv, showModel, statsReport, syncCatalog } from "@switchyard/router";
+import {
+  OPENROUTER_MODELS_URL,
+  parseRouterEnv,
+  showModel,
+  statsReport,
+  syncCatalog,
+} from "@switchyard/router";
 import { createDb } from "./client.ts";
 import { PgCatalogPriceStore } from "./routerStores/pgCatalogPriceStore.ts";
 
@@ -13,6 +19,8 @@ async function sync(url: string | undefined): Promise<number> {
     const { run } = await syncCatalog({
       store: new PgCatalogPriceStore(handle.db),
       ...(source ? { url: source } : {}),
+      // The price library's data describes OpenRouter's models: merged into OpenRouter's listing only.
+      libraryUpdate: !source || source === OPENROUTER_MODELS_URL,
     });
     if (!run.ok) {
       console.error(

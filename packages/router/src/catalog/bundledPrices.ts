@@ -23,7 +23,7 @@ export interface PricedModel {
 const isTiered = (v: unknown): v is TieredPrices => typeof v === "object" && v !== null && "tiers" in v;
 
 /** The price in force now: the library keeps dated prices, the last one already started wins. */
-function currentPrices(model: ModelInfo, now: Date): ModelPrice {
+export function currentPrices(model: ModelInfo, now: Date): ModelPrice {
   if (!Array.isArray(model.prices)) return model.prices;
   let current = model.prices[0]?.prices ?? {};
   for (const conditional of model.prices) {

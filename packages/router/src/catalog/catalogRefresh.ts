@@ -42,7 +42,9 @@ export function startCatalogRefresh(options: {
   const round = async () => {
     try {
       if (plan.syncEveryMs > 0) {
-        const { run } = await syncCatalog({ store, url: plan.url });
+        // The price library's data describes OpenRouter's models, so it is merged into OpenRouter's listing only.
+        const libraryUpdate = plan.url === OPENROUTER_MODELS_URL;
+        const { run } = await syncCatalog({ store, url: plan.url, libraryUpdate });
         if (!run.ok) logger?.warn({ source: run.source, error: run.error }, "catalog sync failed");
       }
       apply(await store.current());

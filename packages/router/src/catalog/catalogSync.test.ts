@@ -1,5 +1,6 @@
 // The catalog sync: OpenRouter's listing shape into dated price records, the router taking them
 // without a restart, the past never rewritten, and a failed sync keeping the last good catalog.
+import { findProvider } from "@pydantic/genai-prices";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../testing/harness.ts";
 import { MemoryCatalogPriceStore, syncCatalog } from "./catalogSync.ts";
@@ -121,6 +122,29 @@ describe("syncCatalog", () => {
       (r.routing.promptTokens ?? 1);
     expect(promptRate(before)).toBeCloseTo(0.25e-6, 12);
     expect(promptRate(after)).toBeCloseTo(0.5e-6, 12);
+  });
+
+  it("merges the price library's update: long-context rates the listing does not carry", async () => {
+    const openrouter = structuredClone(findProvider({ providerId: "openrouter" })!);
+    const haiku = openrouter.models.find((m) => m.id === "anthropic/claude-3-haiku")!;
+    haiku.prices = {
+      input_mtok: { base: 0.25, tiers: [{ start: 100_000, price: 0.5 }] },
+      output_mtok: { base: 1.25, tiers: [{ start: 100_000, price: 2.5 }] },
+    };
+    const fetchBoth = async (url: string | URL | Request) =>
+      String(url).includes("genai-prices")
+        ? Response.json([openrouter])
+        : Response.json(listing("0.00000025"));
+    const store = new MemoryCatalogPriceStore();
+    await syncCatalog({ store, fetch: fetchBoth as typeof fetch, libraryUpdate: true });
+    const [record] = await store.current();
+    expect(record?.price).toEqual({
+      inputPerMTokens: 0.25,
+      outputPerMTokens: 1.25,
+      cacheReadPerMTokens: 0.03,
+      cacheWritePerMTokens: 0.3,
+      longContext: { aboveInputTokens: 100_000, inputPerMTokens: 0.5, outputPerMTokens: 2.5 },
+    });
   });
 
   it("a failed sync adds nothing but the failed run: the last good catalog stays", async () => {

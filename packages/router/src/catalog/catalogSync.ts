@@ -2,6 +2,7 @@
 // model whose price or capabilities changed, and note the run. Records are only ever added (each has
 // its effective_from), so a price change never rewrites what was charged before it. A failed sync
 // adds nothing but the failed run: the last good records stay the catalog's.
+import { updatedLibraryPrices, withLibraryRates } from "./libraryUpdate.ts";
 import { type SyncedModel, syncedModels } from "./openRouterListing.ts";
 
 export const OPENROUTER_MODELS_URL = "https://openrouter.ai/api/v1/models";
@@ -57,6 +58,8 @@ export interface SyncOptions {
   fetch?: typeof fetch;
   now?: Date;
   timeoutMs?: number;
+  /** Also fetch the price library's update and merge its long-context and cache-write rates in. */
+  libraryUpdate?: boolean;
 }
 
 export interface SyncResult {
@@ -80,6 +83,9 @@ export async function syncCatalog(options: SyncOptions): Promise<SyncResult> {
     if (!res.ok) throw new Error(`the listing answered HTTP ${res.status}`);
     listed = syncedModels(await res.json());
     if (listed.length === 0) throw new Error("the listing held no model the router can price");
+    // The library's update is a bonus: when it fails, the listing's prices are still good.
+    const library = options.libraryUpdate ? await updatedLibraryPrices(fetchFn, at, options.timeoutMs) : null;
+    if (library) listed = listed.map((m) => withLibraryRates(m, library.get(m.id)));
   } catch (err) {
     const run: CatalogSyncRun = { at, source, ok: false, models: 0, changed: 0, error: reasonOf(err) };
     await options.store.record([], run);
