@@ -89,6 +89,13 @@ describe("control API", () => {
     const models = await fetch(`${provider.url}/v1/models`).then((r) => r.json());
     const haiku = models.data.find((m: { id: string }) => m.id === "local/sim-haiku");
     expect(Number(haiku.pricing.prompt)).toBeCloseTo(0.25 / 1e6, 12);
+    // What the router's catalog sync reads, as OpenRouter lists it, at OpenRouter's path too.
+    expect(haiku).toMatchObject({
+      architecture: { input_modalities: ["text"] },
+      supported_parameters: expect.any(Array),
+    });
+    const atApiPath = await fetch(`${provider.url}/openrouter-like/api/v1/models`).then((r) => r.json());
+    expect(atApiPath.data.map((m: { id: string }) => m.id)).toContain("local/sim-haiku");
     expect(models.data.map((m: { id: string }) => m.id)).toEqual(
       expect.arrayContaining([
         "local/sim-gpt-4o",
