@@ -147,6 +147,27 @@ describe("syncCatalog", () => {
     });
   });
 
+  it("a synced model takes the listing's capabilities: image input makes it a vision model", async () => {
+    const before = h.router.catalogModels().find((m) => m.id === "01-ai/yi-large");
+    expect(before).toMatchObject({ supports: null, capabilities: ["chat"] });
+    h.router.applyCatalogPrices([
+      {
+        id: "01-ai/yi-large",
+        price: { inputPerMTokens: 3, outputPerMTokens: 3 },
+        contextWindow: 32_768,
+        supports: { input: ["text", "image"], tools: true, structuredOutputs: false, reasoning: false },
+        effectiveFrom: new Date(),
+        source: "test",
+      },
+    ]);
+    const after = h.router.catalogModels().find((m) => m.id === "01-ai/yi-large");
+    expect(after).toMatchObject({
+      capabilities: ["chat", "vision"],
+      contextWindow: 32_768,
+      supports: { tools: true },
+    });
+  });
+
   it("a failed sync adds nothing but the failed run: the last good catalog stays", async () => {
     const store = new MemoryCatalogPriceStore();
     await syncCatalog({ store, fetch: answer(listing("0.00000025")) });

@@ -156,6 +156,11 @@ function withSynced(model: CatalogModel, record: PriceRecord): CatalogModel {
   const next: CatalogModel = { ...model, price };
   if (record.contextWindow !== null) next.contextWindow = record.contextWindow;
   if (record.supports) next.supports = { ...model.supports, ...record.supports };
+  // Image input is what the "vision" capability means; the listing may know it when models.dev did not.
+  const seesImages = record.supports?.input?.includes("image");
+  if (seesImages && model.capabilities.includes("chat") && !model.capabilities.includes("vision")) {
+    next.capabilities = [...model.capabilities, "vision"];
+  }
   return next;
 }
 
