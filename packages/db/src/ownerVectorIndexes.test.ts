@@ -38,6 +38,12 @@ describe.each(DATABASE_PATHS)("owner vector indexes on $name", ({ open }) => {
     const run = await ensureOwnerVectorIndexes(t.handle.db, MIN);
     expect(run).toEqual({ created: [ownerIndexName(hostile)], dropped: [], ran: true });
     expect(await indexNames()).toEqual([ownerIndexName(hostile)]);
+    const [made] = resultRows<{ def: string }>(
+      await t.handle.db.execute(
+        sql`select indexdef as def from pg_indexes where indexname = ${ownerIndexName(hostile)}`,
+      ),
+    );
+    expect(made?.def).toContain("ef_construction='128'");
     expect(await t.handle.db.$count(todos)).toBe(MIN + 5);
     expect((await ensureOwnerVectorIndexes(t.handle.db, MIN)).created).toEqual([]);
   });
