@@ -9,13 +9,17 @@ import { resultRows } from "@switchyard/db";
 import { startLocalProvider } from "@switchyard/local-provider";
 import { getDb, getRouter } from "@switchyard/server";
 import {
+  authRoutesToFuzz,
   countRows,
   type FuzzUsers,
   fuzzAdminEmails,
+  fuzzRoute,
   fuzzSessions,
+  jsonBody,
   openTestDatabase,
   otherUserOf,
   RATE_LIMIT_TABLES,
+  serverRoutesToFuzz,
   signUpFuzzUsers,
   userOfSession,
 } from "@switchyard/server/testing";
@@ -25,7 +29,6 @@ import {
   fuzzFailures,
   fuzzRoutes,
   fuzzSettings,
-  type RouteHandler,
   writeFuzzReport,
 } from "@switchyard/tooling/fuzz";
 import { errorBodySchema } from "@switchyard/wire";
@@ -44,61 +47,27 @@ import * as usageRequest from "./usage/api/requests/[requestId]/route.ts";
 import * as usage from "./usage/api/route.ts";
 
 const settings = fuzzSettings({ runs: 8 });
-const route = (name: string, handler: unknown, extra: Partial<FuzzRoute> = {}): FuzzRoute => {
-  const [method = "GET", path = "/"] = name.split(" ");
-  return { name, method, path, handler: handler as RouteHandler, ...extra };
-};
-const json = (sample: Record<string, unknown>, limitBytes: number) => ({ body: { sample, limitBytes } });
 
 const appRoutes: FuzzRoute[] = [
-  route("GET /api/images", images.GET, { query: { page: "1", pageSize: "24", similar: "a lighthouse" } }),
-  route("GET /api/images/[id]", image.GET, { params: { id: "image" } }),
-  route("DELETE /api/images/[id]", image.DELETE, { params: { id: "image" } }),
-  route("GET /api/images/[id]/file", imageFile.GET, { params: { id: "image" }, query: { download: "1" } }),
-  route("POST /api/images/generate", generate.POST, {
+  fuzzRoute("GET /api/images", images.GET, { query: { page: "1", pageSize: "24", similar: "a lighthouse" } }),
+  fuzzRoute("GET /api/images/[id]", image.GET, { params: { id: "image" } }),
+  fuzzRoute("DELETE /api/images/[id]", image.DELETE, { params: { id: "image" } }),
+  fuzzRoute("GET /api/images/[id]/file", imageFile.GET, {
+    params: { id: "image" },
+    query: { download: "1" },
+  }),
+  fuzzRoute("POST /api/images/generate", generate.POST, {
     // One key throughout: the first valid call generates, later ones replay or conflict.
     headers: { "idempotency-key": "fuzz-generate-0001" },
-    ...json(
+    ...jsonBody(
       { prompt: "a lighthouse at dusk", size: "small", style: "none", model: "auto", seed: 7 },
       256 * 1024,
     ),
   }),
-  route("GET /api/health", health.GET),
-  route("POST /api/demo-sign-in", demoSignIn.POST, json({}, 1024)),
-  route("GET /usage/api", usage.GET, {
-    query: {
-      range: "24h",
-      groupBy: "model",
-      app: "todo",
-      feature: "ask",
-      model: "fast",
-      outcome: "ok",
-      page: "1",
-    },
-  }),
-  route("GET /usage/api/budgets", budgets.GET),
-  route("PUT /usage/api/budgets", budgets.PUT, json({ userId: "someone", limitUsd: 2 }, 4096)),
-  route("GET /usage/api/requests/[requestId]", usageRequest.GET, { params: { requestId: "request" } }),
+  ...serverRoutesToFuzz("images", { health, demoSignIn, usage, budgets, usageRequest }),
 ];
 
-// better-auth's own routes answer in its error shape; sign-out ends the session, so they run last.
-const authRoutes: FuzzRoute[] = [
-  route("POST /api/auth/sign-up/email", auth.POST, {
-    ownErrorShape: true,
-    ...json({ email: "fuzz@example.com", password: "correct horse battery", name: "Fuzz" }, 64 * 1024),
-  }),
-  route("POST /api/auth/sign-in/email", auth.POST, {
-    ownErrorShape: true,
-    ...json({ email: "fuzz@example.com", password: "correct horse battery" }, 64 * 1024),
-  }),
-  route("GET /api/auth/get-session", auth.GET, { ownErrorShape: true }),
-  route("POST /api/auth/[path]", auth.POST, {
-    ownErrorShape: true,
-    params: { path: "auth-path" },
-    ...json({}, 1024),
-  }),
-  route("POST /api/auth/sign-out", auth.POST, { ownErrorShape: true, ...json({}, 1024) }),
-];
+const authRoutes = authRoutesToFuzz(auth);
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let provider: Awaited<ReturnType<typeof startLocalProvider>>;

@@ -6,13 +6,17 @@ import { resultRows } from "@switchyard/db";
 import { startLocalProvider } from "@switchyard/local-provider";
 import { getDb, getRouter, processSingleton } from "@switchyard/server";
 import {
+  authRoutesToFuzz,
   countRows,
   type FuzzUsers,
   fuzzAdminEmails,
+  fuzzRoute,
   fuzzSessions,
+  jsonBody,
   openTestDatabase,
   otherUserOf,
   RATE_LIMIT_TABLES,
+  serverRoutesToFuzz,
   signUpFuzzUsers,
   userOfSession,
 } from "@switchyard/server/testing";
@@ -22,7 +26,6 @@ import {
   fuzzFailures,
   fuzzRoutes,
   fuzzSettings,
-  type RouteHandler,
   writeFuzzReport,
 } from "@switchyard/tooling/fuzz";
 import { errorBodySchema } from "@switchyard/wire";
@@ -48,76 +51,42 @@ import * as usageRequest from "./usage/api/requests/[requestId]/route.ts";
 import * as usage from "./usage/api/route.ts";
 
 const settings = fuzzSettings({ runs: 8 });
-const h = (handler: unknown) => handler as RouteHandler;
-const route = (name: string, handler: unknown, extra: Partial<FuzzRoute> = {}): FuzzRoute => {
-  const [method = "GET", path = "/"] = name.split(" ");
-  return { name, method, path, handler: h(handler), ...extra };
-};
-const json = (sample: Record<string, unknown>, limitBytes: number) => ({ body: { sample, limitBytes } });
 
 const appRoutes: FuzzRoute[] = [
-  route("GET /api/todos", todos.GET),
-  route(
+  fuzzRoute("GET /api/todos", todos.GET),
+  fuzzRoute(
     "POST /api/todos",
     todos.POST,
-    json({ title: "buy milk", notes: "", priority: 1, dueDate: "2026-12-24", tags: ["home"] }, 16 * 1024),
+    jsonBody({ title: "buy milk", notes: "", priority: 1, dueDate: "2026-12-24", tags: ["home"] }, 16 * 1024),
   ),
-  route("GET /api/todos/[id]", todo.GET, { params: { id: "todo" } }),
-  route("PATCH /api/todos/[id]", todo.PATCH, {
+  fuzzRoute("GET /api/todos/[id]", todo.GET, { params: { id: "todo" } }),
+  fuzzRoute("PATCH /api/todos/[id]", todo.PATCH, {
     params: { id: "todo" },
-    ...json({ title: "oat milk", status: "done" }, 16 * 1024),
+    ...jsonBody({ title: "oat milk", status: "done" }, 16 * 1024),
   }),
   // Deleting another user's todo answers { deleted: false }: the check is that it wrote nothing.
-  route("DELETE /api/todos/[id]", todo.DELETE, { params: { id: "todo" }, foreignIdAnswers2xx: true }),
-  route("GET /api/search", search.GET, { query: { q: "milk" } }),
-  route("POST /api/ask", ask.POST, json({ question: "What is due this week?", tier: "fast" }, 8 * 1024)),
-  route("GET /api/costs", costs.GET),
-  route("GET /api/health", health.GET),
-  route("POST /api/demo-sign-in", demoSignIn.POST, json({}, 1024)),
-  route("GET /build/[todoId]/run", run.GET, { params: { todoId: "todo" } }),
-  route("POST /build/[todoId]/run", run.POST, {
+  fuzzRoute("DELETE /api/todos/[id]", todo.DELETE, { params: { id: "todo" }, foreignIdAnswers2xx: true }),
+  fuzzRoute("GET /api/search", search.GET, { query: { q: "milk" } }),
+  fuzzRoute(
+    "POST /api/ask",
+    ask.POST,
+    jsonBody({ question: "What is due this week?", tier: "fast" }, 8 * 1024),
+  ),
+  fuzzRoute("GET /api/costs", costs.GET),
+  fuzzRoute("GET /build/[todoId]/run", run.GET, { params: { todoId: "todo" } }),
+  fuzzRoute("POST /build/[todoId]/run", run.POST, {
     params: { todoId: "todo" },
-    ...json({ tier: "fast" }, 1024),
+    ...jsonBody({ tier: "fast" }, 1024),
   }),
-  route("POST /build/[todoId]/retry", retry.POST, { params: { todoId: "todo" }, ...json({}, 1024) }),
-  route("POST /build/[todoId]/review", review.POST, {
+  fuzzRoute("POST /build/[todoId]/retry", retry.POST, { params: { todoId: "todo" }, ...jsonBody({}, 1024) }),
+  fuzzRoute("POST /build/[todoId]/review", review.POST, {
     params: { todoId: "todo" },
-    ...json({ action: "request_changes", revision: 1, comment: "shorter" }, 8 * 1024),
+    ...jsonBody({ action: "request_changes", revision: 1, comment: "shorter" }, 8 * 1024),
   }),
-  route("GET /usage/api", usage.GET, {
-    query: {
-      range: "24h",
-      groupBy: "model",
-      app: "todo",
-      feature: "ask",
-      model: "fast",
-      outcome: "ok",
-      page: "1",
-    },
-  }),
-  route("GET /usage/api/budgets", budgets.GET),
-  route("PUT /usage/api/budgets", budgets.PUT, json({ userId: "someone", limitUsd: 2 }, 4096)),
-  route("GET /usage/api/requests/[requestId]", usageRequest.GET, { params: { requestId: "request" } }),
+  ...serverRoutesToFuzz("todo", { health, demoSignIn, usage, budgets, usageRequest }),
 ];
 
-// better-auth's own routes answer in its error shape; sign-out ends the session, so they run last.
-const authRoutes: FuzzRoute[] = [
-  route("POST /api/auth/sign-up/email", auth.POST, {
-    ownErrorShape: true,
-    ...json({ email: "fuzz@example.com", password: "correct horse battery", name: "Fuzz" }, 64 * 1024),
-  }),
-  route("POST /api/auth/sign-in/email", auth.POST, {
-    ownErrorShape: true,
-    ...json({ email: "fuzz@example.com", password: "correct horse battery" }, 64 * 1024),
-  }),
-  route("GET /api/auth/get-session", auth.GET, { ownErrorShape: true }),
-  route("POST /api/auth/[path]", auth.POST, {
-    ownErrorShape: true,
-    params: { path: "auth-path" },
-    ...json({}, 1024),
-  }),
-  route("POST /api/auth/sign-out", auth.POST, { ownErrorShape: true, ...json({}, 1024) }),
-];
+const authRoutes = authRoutesToFuzz(auth);
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let provider: Awaited<ReturnType<typeof startLocalProvider>>;
