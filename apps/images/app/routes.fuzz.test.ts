@@ -155,16 +155,7 @@ it("answers every images route's hostile inputs without a 5xx, leak or write on 
   // Fresh users for the auth routes: sign-out ends the sessions it is sent with.
   users = await signUpFuzzUsers("images-fuzz-auth");
   reports.push(...(await fuzzRoutes(authRoutes, world(), options)));
-  writeFuzzReport(
-    {
-      suite: "images",
-      runsPerRoute: settings.runs,
-      seed: settings.seed,
-      durationMs: performance.now() - started,
-      routes: reports,
-    },
-    settings,
-  );
+  writeFuzzReport("images", reports, settings, started);
   expect(reports.every((r) => r.inputs > 0)).toBe(true);
   expect(fuzzFailures(reports)).toEqual([]);
 }, 600_000);

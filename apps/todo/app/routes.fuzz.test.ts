@@ -191,16 +191,7 @@ it("answers every todo route's hostile inputs without a 5xx, leak or write on re
   // Fresh users for the auth routes: sign-out ends the sessions it is sent with.
   users = await signUpFuzzUsers("todo-fuzz-auth");
   reports.push(...(await fuzzRoutes(authRoutes, world(), options)));
-  writeFuzzReport(
-    {
-      suite: "todo",
-      runsPerRoute: settings.runs,
-      seed: settings.seed,
-      durationMs: performance.now() - started,
-      routes: reports,
-    },
-    settings,
-  );
+  writeFuzzReport("todo", reports, settings, started);
   expect(reports.every((r) => r.inputs > 0)).toBe(true);
   expect(fuzzFailures(reports)).toEqual([]);
 }, 600_000);

@@ -63,16 +63,7 @@ it("answers the router handler's hostile inputs without a 5xx, hang, leak or ups
   const started = performance.now();
   const options = { runs: settings.runs, seed: settings.seed, errorSchema: errorBodySchema };
   const reports = await fuzzRoutes(routes, world(), options);
-  writeFuzzReport(
-    {
-      suite: "router",
-      runsPerRoute: settings.runs,
-      seed: settings.seed,
-      durationMs: performance.now() - started,
-      routes: reports,
-    },
-    settings,
-  );
+  writeFuzzReport("router", reports, settings, started);
   expect(reports.every((r) => r.inputs > 0)).toBe(true);
   expect(fuzzFailures(reports)).toEqual([]);
 }, 600_000);

@@ -31,9 +31,24 @@ export interface FuzzSuiteReport {
   routes: RouteReport[];
 }
 
-/** Writes the suite's report where FUZZ_OUT points; nothing when it is unset. */
-export function writeFuzzReport(report: FuzzSuiteReport, settings: FuzzSettings): void {
+/**
+ * Writes the suite's report where FUZZ_OUT points (nothing when it is unset); its runs and seed are the
+ * settings', its duration counted from `startedAt` (a performance.now() reading).
+ */
+export function writeFuzzReport(
+  suite: string,
+  routes: RouteReport[],
+  settings: FuzzSettings,
+  startedAt: number,
+): void {
   if (!settings.out) return;
+  const report: FuzzSuiteReport = {
+    suite,
+    runsPerRoute: settings.runs,
+    seed: settings.seed,
+    durationMs: performance.now() - startedAt,
+    routes,
+  };
   mkdirSync(path.dirname(settings.out), { recursive: true });
   writeFileSync(settings.out, `${JSON.stringify(report, null, 2)}\n`);
 }
