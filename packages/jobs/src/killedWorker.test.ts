@@ -6,6 +6,7 @@ import { createDb, type DbHandle, type PgliteServer, resultRows, startPgliteServ
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Jobs, startJobs } from "./jobQueue.ts";
+import { until } from "./testing/appWorkers.ts";
 import { createEffectsTables, effectsKind } from "./testing/effectsKind.ts";
 
 const packageDir = path.resolve(import.meta.dirname, "..");
@@ -17,16 +18,6 @@ function startWorker(url: string, mode: "hang" | "finish"): ChildProcess {
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "pipe", "inherit"],
   });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe("a worker process killed mid-job", () => {

@@ -3,7 +3,6 @@
 // worker process finishes the job, and the request that was waiting all along gets the one image: one
 // row, one upstream image call (the retry replays the router's stored answer). A repeat of the key gets
 // 409 while the job runs, the image once it exists, and 422 whenever its body differs.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +15,7 @@ import {
   startPgliteServer,
 } from "@switchyard/db";
 import { type Jobs, startJobs } from "@switchyard/jobs";
+import { appWorkers, until } from "@switchyard/jobs/testing";
 import { startLocalProvider } from "@switchyard/local-provider";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,34 +39,11 @@ let server: PgliteServer;
 let handle: DbHandle;
 let jobs: Jobs;
 let storageDir: string;
-const workers: ChildProcess[] = [];
 
-/** The app's worker entry point, as `pnpm --filter @switchyard/images worker` starts it (node itself, so SIGKILL reaches it). */
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker.ts"], {
-    cwd: appDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: server.url,
-      LOCAL_PROVIDER_URL: provider.url,
-      STORAGE_DIR: storageDir,
-      SWITCHYARD_WORKERS: "separate",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  workers.push(child);
-  return child;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const workers = appWorkers(appDir);
+const POLL = { everyMs: 50, timeoutMs: 90_000 };
+const startWorker = () =>
+  workers.start({ DATABASE_URL: server.url, LOCAL_PROVIDER_URL: provider.url, STORAGE_DIR: storageDir });
 
 beforeAll(async () => {
   storageDir = mkdtempSync(path.join(tmpdir(), "images-jobs-"));
@@ -77,7 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const w of workers) w.kill("SIGKILL");
+  workers.killAll();
   await jobs.stop({ graceful: false, timeoutMs: 2000 });
   await handle.close();
   await server.close();
@@ -102,8 +79,10 @@ describe("image generations as jobs", () => {
     // Stripe's answers to a repeat of the key: 409 while the first runs, 422 for another body.
     const repeat = (prompt: string) =>
       generator.generate(generateRequestSchema.parse({ prompt }), { user, idempotencyKey });
-    await until("the job to exist", async () =>
-      (await jobs.status(generationJob, `${user.id}\n${idempotencyKey}`)) ? true : undefined,
+    await until(
+      "the job to exist",
+      async () => ((await jobs.status(generationJob, `${user.id}\n${idempotencyKey}`)) ? true : undefined),
+      POLL,
     );
     await expect(repeat("a lighthouse at dusk")).rejects.toMatchObject({
       status: 409,
@@ -115,13 +94,17 @@ describe("image generations as jobs", () => {
     });
 
     const first = startWorker();
-    await until("the image call to be stored by the first worker", async () => {
-      const rows = await handle.db
-        .select({ state: idempotencyKeys.state })
-        .from(idempotencyKeys)
-        .where(eq(idempotencyKeys.state, "completed"));
-      return rows.length > 0 ? true : undefined;
-    });
+    await until(
+      "the image call to be stored by the first worker",
+      async () => {
+        const rows = await handle.db
+          .select({ state: idempotencyKeys.state })
+          .from(idempotencyKeys)
+          .where(eq(idempotencyKeys.state, "completed"));
+        return rows.length > 0 ? true : undefined;
+      },
+      POLL,
+    );
     first.kill("SIGKILL");
     // Faults off without reset(), which would also clear the request log.
     for (const ep of TEXT_ENDPOINTS) provider.control.setFaults(ep, { hangBeforeFirstTokenMs: 0 });

@@ -1,10 +1,10 @@
 // Plan & build steps as jobs across processes: the app's worker process (worker.ts) is killed with SIGKILL
 // while it checks a build's code; its lease runs out and a restarted worker process finishes the build
 // once: one run, one revision, the coder's paid answer never asked for again.
-import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { createDb, type DbHandle, type PgliteServer, startPgliteServer, todos } from "@switchyard/db";
 import { type Jobs, startJobs } from "@switchyard/jobs";
+import { appWorkers, until } from "@switchyard/jobs/testing";
 import { startLocalProvider } from "@switchyard/local-provider";
 import type { Router } from "@switchyard/router";
 import { runInSandbox } from "@switchyard/sandbox";
@@ -21,38 +21,9 @@ let server: PgliteServer;
 let handle: DbHandle;
 let jobs: Jobs;
 let chain: BuildChain;
-const workers: ChildProcess[] = [];
 
-/** The app's worker entry point, as `pnpm --filter @switchyard/todo worker` starts it (node itself, so SIGKILL reaches it). */
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker.ts"], {
-    cwd: appDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: server.url,
-      LOCAL_PROVIDER_URL: provider.url,
-      SWITCHYARD_WORKERS: "separate",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  workers.push(child);
-  return child;
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  everyMs = 200,
-  timeoutMs = 150_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
+const workers = appWorkers(appDir);
+const startWorker = () => workers.start({ DATABASE_URL: server.url, LOCAL_PROVIDER_URL: provider.url });
 
 beforeAll(async () => {
   provider = await startLocalProvider();
@@ -66,7 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const w of workers) w.kill("SIGKILL");
+  workers.killAll();
   await jobs.stop({ graceful: false, timeoutMs: 2000 });
   await handle.close();
   await server.close();
@@ -92,16 +63,20 @@ describe("plan & build as jobs", () => {
         const b = await store.latest(OWNER, todo.id);
         return b && b.status !== "planning" && b.status !== "coding" ? b.status : undefined;
       },
-      20,
+      { everyMs: 20, timeoutMs: 150_000 },
     );
     expect(seen, "the first worker finished before it could be killed").toBe("checking");
     first.kill("SIGKILL");
 
     startWorker();
-    const done = await until("the build to wait for review", async () => {
-      const b = await chain.get(OWNER, todo.id);
-      return b?.status === "awaiting_review" || b?.status === "failed" ? b : undefined;
-    });
+    const done = await until(
+      "the build to wait for review",
+      async () => {
+        const b = await chain.get(OWNER, todo.id);
+        return b?.status === "awaiting_review" || b?.status === "failed" ? b : undefined;
+      },
+      { everyMs: 200, timeoutMs: 150_000 },
+    );
     expect(done.error).toBeNull();
     expect(done.status).toBe("awaiting_review");
     expect(done.run).toBe(1);
