@@ -1,10 +1,11 @@
 // The overhead report: the verdict on the goal (the router's added p99 at 1000 concurrent ≤ 0.5 ms, and
 // at most half of Portkey's) held against the A/A noise, a table per scenario, the chart and how it was
 // measured in a few lines, as markdown; the same figures as JSON.
-import { type MachineFacts, machineFactsMarkdown, round } from "@switchyard/measure";
-import { markdownTable, type ReportFiles } from "../lib/report.ts";
+import { type MachineFacts, machineFactsMarkdown } from "@switchyard/measure";
+import type { ReportFiles } from "../lib/report.ts";
 import type { ChartPanel, ChartSpec } from "../lib/svgChart.ts";
-import type { LevelFigures, ModeFigures, PathFigures, Scenario } from "./runLevel.ts";
+import { addedVerdict, delayText, pathsTable, sharedDelaysNoise, topLevel } from "./addedLatency.ts";
+import type { LevelFigures, Scenario } from "./runLevel.ts";
 
 export const goalAddedP99Ms = 0.5;
 const goalConcurrency = 1000;
@@ -21,68 +22,28 @@ export interface OverheadInput {
   keptBytes: { direct: number; router: number } | null;
 }
 
-/** Met when figure + noise stays under the limit, not met when figure − noise is over it. */
-function judge(added: number, limit: number, noise: number): "met" | "not met" | "inconclusive" {
-  if (added - noise > limit) return "not met";
-  if (noise > limit || added < -Math.max(noise, 0.05)) return "inconclusive";
-  return added + noise <= limit ? "met" : "inconclusive";
-}
-
-const topLevel = (levels: LevelFigures[]) =>
-  levels.find((l) => l.concurrency === goalConcurrency) ?? levels.at(-1)!;
-
-const delayText = (i: OverheadInput) =>
-  `${i.upstreamMs} ms${i.upstreamJitter > 0 ? ` ± ${Math.round(i.upstreamJitter * 100)}%` : ""}`;
-
 function goal(levels: LevelFigures[]) {
-  const top = topLevel(levels);
+  const top = topLevel(levels, goalConcurrency);
   const r = top.router.added_p99_ms;
   const p = top.portkey?.added_p99_ms ?? null;
-  // A/A: the control path is the direct path again, so its added p99 is pure noise (either sign).
-  const noise = top.control ? Math.abs(top.control.added_p99_ms) : Number.POSITIVE_INFINITY;
+  const verdict = addedVerdict(top.control, r, goalAddedP99Ms, p);
   return {
     concurrency: top.concurrency,
     added_p99_ms_goal: goalAddedP99Ms,
     router_added_p99_ms: r,
     portkey_added_p99_ms: p,
-    noise_floor_ms: noise,
-    under_goal: judge(r, goalAddedP99Ms, noise),
-    at_most_half_of_portkey: p === null ? null : p <= 0 ? "inconclusive" : judge(r, p / 2, noise),
+    noise_floor_ms: verdict.noise,
+    under_goal: verdict.underGoal,
+    at_most_half_of_portkey: verdict.atMostHalfOfPortkey,
   };
 }
 
-/** The noise the shared delays spare: a quantile q of n uniform draws over w errs by w·√(q(1−q)/n). */
-function sharedDelaysNoise(input: OverheadInput, levels: LevelFigures[]): string {
-  const n = topLevel(levels).direct.requests;
-  const w = 2 * input.upstreamJitter * input.upstreamMs;
-  const noise = (q: number) => round(w * Math.sqrt((q * (1 - q)) / n), 2);
-  return w > 0
-    ? ` Drawn independently, ${n.toLocaleString("en-US")} delays over ${w} ms would put about ±${noise(0.5)} ms of noise on the added p50, ±${noise(0.99)} ms on the added p99.`
-    : "";
-}
-
-const errorsText = (m: ModeFigures) => (m.first_error ? `${m.errors} (${m.first_error})` : m.errors);
-
-function table(levels: LevelFigures[]): string {
-  const deep = levels.some((l) => l.direct.gc_pauses);
-  const row = (name: string, c: number, m: ModeFigures, a: PathFigures | null) => [
-    ...[`c=${c}`, name, m.requests, errorsText(m), m.p50_ms, m.p99_ms, a?.added_p50_ms, a?.added_p99_ms],
-    ...[m.throughput_rps, a?.added_cpu_us_per_request],
-    ...(deep
-      ? [m.gc_pauses && `${m.gc_pauses.count} · ${m.gc_pauses.total_ms} · ${m.gc_pauses.max_ms}`]
-      : []),
-  ];
-  const headers = "level|path|requests|errors|p50 ms|p99 ms|added p50 ms|added p99 ms|req/s|added CPU µs/req";
-  return markdownTable(
-    [...headers.split("|"), ...(deep ? ["GC pauses: count · ms · max ms"] : [])],
-    levels.flatMap((l) => [
-      row("direct", l.concurrency, l.direct, null),
-      ...(l.control ? [row("direct again (A/A)", l.concurrency, l.control, l.control)] : []),
-      row("router", l.concurrency, l.router, l.router),
-      ...(l.portkey ? [row("Portkey", l.concurrency, l.portkey, l.portkey)] : []),
-    ]),
-  );
-}
+const table = (levels: LevelFigures[]) =>
+  pathsTable(levels, (l) => [
+    ["direct again (A/A)", l.control],
+    ["router", l.router],
+    ["Portkey", l.portkey],
+  ]);
 
 function chart(input: OverheadInput, levels: LevelFigures[]): ChartSpec {
   const series = (name: string, pick: (l: LevelFigures) => number | undefined) => ({
@@ -121,7 +82,7 @@ export function overheadReport(input: OverheadInput): ReportFiles {
   const { realistic = [], saturation } = input.results;
   const g = goal(realistic);
   const offered = Math.round((goalConcurrency * 1000) / input.upstreamMs);
-  const capacity = saturation && topLevel(saturation).router.throughput_rps;
+  const capacity = saturation && topLevel(saturation, goalConcurrency).router.throughput_rps;
   const markdown = `# Router overhead: added latency in-process, with Portkey as a peer
 ${quick ? "\n> **Quick run** (`--quick`): few requests, a smoke test. `pnpm bench:overhead` gives the real figures.\n" : ""}
 - Router's added p99 at ${g.concurrency} concurrent: **${g.router_added_p99_ms} ms**, A/A noise ${g.noise_floor_ms} ms. Goal ≤ ${goalAddedP99Ms} ms: **${g.under_goal}**.
@@ -133,7 +94,7 @@ ${g.portkey_added_p99_ms === null ? "- Portkey was not run (`--no-portkey`)." : 
 ## Upstream answering after ${delayText(input)}
 
 Added = the path's percentile minus the direct path's in the same run; "direct again" (A/A) measures
-nothing but noise. Every block of every path draws the same seeded delays.${sharedDelaysNoise(input, realistic)}
+nothing but noise. Every block of every path draws the same seeded delays.${sharedDelaysNoise(input, topLevel(realistic, goalConcurrency))}
 ${capacity ? `At ${goalConcurrency} concurrent the load is about ${offered} req/s, ${Math.round((offered / capacity) * 100)}% of the router path's throughput at saturation.` : ""}
 
 ${table(realistic)}
