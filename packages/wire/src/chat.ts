@@ -1,16 +1,25 @@
 // Chat completions on the OpenAI wire, as OpenRouter speaks it: the request, the response, and the
 // chunks of a stream.
 import { z } from "zod";
+import { contentPart } from "./contentParts.ts";
+import {
+  answeredToolCall,
+  functionTool,
+  responseFormat,
+  toolCall,
+  toolCallDelta,
+  toolChoice,
+} from "./tools.ts";
 import { upstreamErrorBody } from "./upstreamError.ts";
-
-const textPart = z.object({ type: z.literal("text"), text: z.string() });
-const imagePart = z.object({ type: z.literal("image_url"), image_url: z.object({ url: z.string() }) });
-export const contentPart = z.union([textPart, imagePart]);
 
 export const chatMessage = z.object({
   role: z.enum(["system", "user", "assistant", "tool", "developer"]),
   content: z.union([z.string(), z.array(contentPart), z.null()]),
   name: z.string().optional(),
+  /** An assistant message's calls, sent back with the tools' answers. */
+  tool_calls: z.array(toolCall).optional(),
+  /** A tool message: which call it answers. */
+  tool_call_id: z.string().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessage>;
 
@@ -41,6 +50,10 @@ export const chatRequest = z
     seed: z.number().int().optional(),
     user: z.string().optional(),
     modalities: z.array(z.enum(["text", "image"])).optional(),
+    tools: z.array(functionTool).optional(),
+    tool_choice: toolChoice.optional(),
+    parallel_tool_calls: z.boolean().optional(),
+    response_format: responseFormat.optional(),
     models: z.array(z.string()).optional(),
     provider: providerPreferences.optional(),
   })
@@ -100,6 +113,7 @@ export const chatResponse = z
               role: z.literal("assistant"),
               content: z.string().nullable(),
               images: z.array(messageImage).optional(),
+              tool_calls: z.array(answeredToolCall).nullable().optional(),
             })
             .loose(),
           finish_reason: z.string().nullable(),
@@ -122,7 +136,13 @@ export const chatChunk = z
       z
         .object({
           index: z.number(),
-          delta: z.object({ role: z.string().optional(), content: z.string().nullable().optional() }).loose(),
+          delta: z
+            .object({
+              role: z.string().optional(),
+              content: z.string().nullable().optional(),
+              tool_calls: z.array(toolCallDelta).nullable().optional(),
+            })
+            .loose(),
           finish_reason: z.string().nullable(),
           error: upstreamErrorBody.shape.error.optional(),
         })

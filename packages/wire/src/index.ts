@@ -3,10 +3,12 @@
 // boundary: the router checks requests and provider answers with these, the local provider its
 // requests, the apps what reaches the browser. One file per concept; this entry exports them all.
 export * from "./chat.ts";
+export * from "./contentParts.ts";
 export * from "./embeddings.ts";
 export * from "./env.ts";
 export * from "./errorBody.ts";
 export * from "./images.ts";
 export * from "./readBoundedBody.ts";
 export * from "./routing.ts";
+export * from "./tools.ts";
 export * from "./upstreamError.ts";
