@@ -6,11 +6,17 @@ import { bundledCapabilities } from "./bundledCapabilities.ts";
 import { libraryPrice } from "./bundledPrices.ts";
 import type { CatalogInput } from "./catalogSchema.ts";
 
-/** models.dev's capabilities of a model, which must have an entry there. */
-function capabilitiesOf(openRouterId: string) {
+/**
+ * models.dev's capabilities of a model, which must have an entry there, plus what its maker documents
+ * and the snapshot lacks (OpenAI: GPT-4o and 4o mini take PDF file parts and json_schema outputs).
+ */
+function capabilitiesOf(openRouterId: string, documented: { file?: true; structuredOutputs?: true } = {}) {
   const known = bundledCapabilities(openRouterId);
   if (!known) throw new Error(`catalog: models.dev has no entry for ${openRouterId}`);
-  return known.supports;
+  const supports = { ...known.supports };
+  if (documented.file) supports.input = [...(supports.input ?? []), "file"];
+  if (documented.structuredOutputs) supports.structuredOutputs = true;
+  return supports;
 }
 
 // Each named endpoint of the local provider simulates a separate provider with its own credit.
@@ -87,7 +93,7 @@ export const defaultCatalog: CatalogInput = {
       capabilities: ["chat", "vision"],
       contextWindow: 128_000,
       price: libraryPrice("openai/gpt-4o"),
-      supports: capabilitiesOf("openai/gpt-4o"),
+      supports: capabilitiesOf("openai/gpt-4o", { file: true, structuredOutputs: true }),
       routes: [
         openai("gpt-4o"),
         openrouter("openai/gpt-4o"),
@@ -102,7 +108,7 @@ export const defaultCatalog: CatalogInput = {
       capabilities: ["chat", "vision"],
       contextWindow: 128_000,
       price: libraryPrice("openai/gpt-4o-mini"),
-      supports: capabilitiesOf("openai/gpt-4o-mini"),
+      supports: capabilitiesOf("openai/gpt-4o-mini", { file: true, structuredOutputs: true }),
       routes: [
         openai("gpt-4o-mini"),
         openrouter("openai/gpt-4o-mini"),

@@ -4,36 +4,40 @@
 import type { ChatRequest } from "@switchyard/wire";
 import type { Supports } from "../catalog/catalogSchema.ts";
 
-export type NeededCapability = "tools" | "structured_outputs";
+/** tools: offers tools; structured_outputs: a JSON response_format; files: a file (PDF, CSV, …) part. */
+export type NeededCapability = "tools" | "structured_outputs" | "files";
 
-/** The fields the wire schema lets through without naming them (it is loose). */
-interface CapabilityFields {
-  tools?: unknown;
-  response_format?: { type?: unknown } | null;
+function hasFilePart(req: ChatRequest): boolean {
+  for (const m of req.messages) {
+    if (Array.isArray(m.content)) for (const part of m.content) if (part.type === "file") return true;
+  }
+  return false;
 }
 
 export function neededCapabilities(req: ChatRequest): NeededCapability[] | null {
-  const extra = req as ChatRequest & CapabilityFields;
-  const tools = Array.isArray(extra.tools) && extra.tools.length > 0;
-  const format = extra.response_format?.type;
+  const tools = Array.isArray(req.tools) && req.tools.length > 0;
+  const format = req.response_format?.type;
   const structured = format === "json_schema" || format === "json_object";
-  if (!tools && !structured) return null;
+  const files = hasFilePart(req);
+  if (!tools && !structured && !files) return null;
   const needs: NeededCapability[] = [];
   if (tools) needs.push("tools");
   if (structured) needs.push("structured_outputs");
+  if (files) needs.push("files");
   return needs;
 }
 
 /**
  * The first need a model is not known to meet: every need when its capabilities are unknown, else
  * one its catalog entry says it lacks. A field the catalog leaves out (models.dev has no structured
- * outputs flag) does not remove the model.
+ * outputs flag) does not remove the model; a known list of inputs without "file" does.
  */
 export function unmetNeed(supports: Supports | undefined, needs: NeededCapability[]): string | null {
   if (!supports) return "capabilities unknown";
   for (const need of needs) {
     if (need === "tools" && supports.tools === false) return "tools";
     if (need === "structured_outputs" && supports.structuredOutputs === false) return "structured_outputs";
+    if (need === "files" && supports.input !== undefined && !supports.input.includes("file")) return "files";
   }
   return null;
 }
