@@ -2,6 +2,8 @@ export * from "./auth.ts";
 export * from "./budgets.ts";
 export { EMBEDDING_DIMENSIONS } from "./columns.ts";
 export * from "./creditSnapshots.ts";
+export * from "./gatewayKeys.ts";
+export * from "./dialAndFeedback.ts";
 export * from "./idempotencyKeys.ts";
 export * from "./images.ts";
 export * from "./llmCalls.ts";
