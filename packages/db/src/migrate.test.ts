@@ -12,11 +12,14 @@ import { committedMigrations } from "./testing/testDatabases.ts";
 const MIGRATIONS = committedMigrations();
 const TABLES = [
   "accounts",
+  "answer_feedback",
   "budget_holds",
   "budget_spend",
   "budgets",
   "catalog_syncs",
   "credit_snapshots",
+  "dial_settings",
+  "gateway_keys",
   "idempotency_keys",
   "images",
   "llm_calls",
