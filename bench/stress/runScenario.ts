@@ -8,6 +8,7 @@ import { pidRss } from "../lib/peakMemory.ts";
 import { resultsDir } from "../lib/report.ts";
 import { fireRequests } from "./fireRequests.ts";
 import { startImagesApp } from "./imagesApp.ts";
+import { signUpStressUser } from "./stressUser.ts";
 import {
   BACKUP,
   type BreakerReaction,
@@ -50,7 +51,7 @@ export interface RunFigures {
   errors: Record<string, number>;
 }
 
-async function control(providerUrl: string, path: string, body?: unknown): Promise<void> {
+export async function control(providerUrl: string, path: string, body?: unknown): Promise<void> {
   const res = await fetch(`${providerUrl}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -67,10 +68,15 @@ export async function runScenario(
   await control(providerUrl, "/control/reset");
   const app = await startImagesApp(providerUrl);
   try {
+    const cookie = await signUpStressUser(app.url);
     // Warm-up: opens the database, runs migrations, loads the embedding model (not measured).
     const warm = await fetch(`${app.url}/api/images/generate`, {
       method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": `warmup-${scenario.name}` },
+      headers: {
+        "content-type": "application/json",
+        "idempotency-key": `warmup-${scenario.name}`,
+        cookie,
+      },
       body: JSON.stringify({ prompt: "warm-up image", size: "small" }),
     });
     if (!warm.ok) throw new Error(`warm-up failed: ${warm.status} ${await warm.text()}`);
@@ -88,11 +94,17 @@ export async function runScenario(
     let midwayAt: number | null = null;
     const midway = scenario.midway;
     const keyPrefix = `stress-${scenario.name}`;
-    const outcomes = await fireRequests(app.url, count, keyPrefix, (done) => {
-      if (midway && midwayAt === null && done >= count * midway.afterShare) {
-        midwayAt = Date.now() - runStart;
-        void control(providerUrl, "/control/faults", { endpoint: midway.endpoint, ...midway.faults });
-      }
+    const outcomes = await fireRequests({
+      urls: [app.url],
+      cookie,
+      count,
+      keyPrefix,
+      onDone: (done) => {
+        if (midway && midwayAt === null && done >= count * midway.afterShare) {
+          midwayAt = Date.now() - runStart;
+          void control(providerUrl, "/control/faults", { endpoint: midway.endpoint, ...midway.faults });
+        }
+      },
     });
     const durationMs = performance.now() - t0;
     clearInterval(sampler);
@@ -102,7 +114,11 @@ export async function runScenario(
     const latencies = outcomes.map((o) => o.finishedAt - o.startedAt);
     const errors: Record<string, number> = {};
     for (const o of outcomes) if (o.errorCode) errors[o.errorCode] = (errors[o.errorCode] ?? 0) + 1;
-    const gallery = (await (await fetch(`${app.url}/api/images?pageSize=1`)).json()) as { total: number };
+    const gallery = (await (
+      await fetch(`${app.url}/api/images?pageSize=1`, { headers: { cookie } })
+    ).json()) as {
+      total: number;
+    };
     const figures: RunFigures = {
       scenario: scenario.name,
       requests: count,

@@ -1,13 +1,14 @@
 // The markdown report of the stress test.
 import { type MachineFacts, machineFactsMarkdown } from "@switchyard/measure";
 import { markdownTable } from "../lib/report.ts";
+import { type KillJson, killMarkdown } from "./killReport.ts";
 import type { RunFigures } from "./runScenario.ts";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function stressMarkdown(
   runs: RunFigures[],
-  ctx: { machine: MachineFacts; throttle: object; totalSeconds: number; bucketMs: number },
+  ctx: { machine: MachineFacts; throttle: object; totalSeconds: number; bucketMs: number; kill?: KillJson },
 ): string {
   const row = (label: string, f: (r: RunFigures) => string | number) => [label, ...runs.map(f)];
   const table = markdownTable(
@@ -83,5 +84,5 @@ ${breakdown}
 
 ${machineFactsMarkdown(ctx.machine)}
 - Whole benchmark (two app start-ups, two runs): ${ctx.totalSeconds} s
-`;
+${ctx.kill ? `\n${killMarkdown(ctx.kill)}` : ""}`;
 }
