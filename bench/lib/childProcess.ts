@@ -15,8 +15,14 @@ export interface StartedChild {
   stop(): Promise<void>;
 }
 
-export function startChild(entry: string, args: string[] = [], timeoutMs = 20_000): Promise<StartedChild> {
-  const child = fork(entry, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** `env` replaces this process's environment for the child (default: inherited). */
+export function startChild(
+  entry: string,
+  args: string[] = [],
+  timeoutMs = 20_000,
+  env?: NodeJS.ProcessEnv,
+): Promise<StartedChild> {
+  const child = fork(entry, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], env });
   const stop = () => stopChild(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

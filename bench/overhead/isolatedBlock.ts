@@ -12,7 +12,7 @@ import type { BlockPlan, BlockResult, Recorder } from "./runLevel.ts";
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 const plan = JSON.parse(process.argv[2]!) as BlockPlan;
-const { send, close } = senderFor(plan.mode, plan.upstreamUrl, plan.portkey?.url ?? null);
+const { send, close } = senderFor(plan.mode, plan.upstreamUrl, plan.portkey?.url ?? null, plan.gateway);
 
 /**
  * A closed loop: `count` requests by up to `concurrency` workers, each timed from send to parsed answer;
@@ -64,7 +64,8 @@ async function measuredBlock(): Promise<BlockResult> {
   if (rewound.status !== 204) throw new Error(`upstream rewind: HTTP ${rewound.status}`);
   gc(); // the warm-up's garbage goes now, not during the block
   const run: Recorder = { latenciesMs: [], errors: 0, firstError: null };
-  const peerCpu = plan.portkey ? pidCpuUs(plan.portkey.pid) : () => 0;
+  const peer = plan.portkey ?? plan.gateway;
+  const peerCpu = peer ? pidCpuUs(peer.pid) : () => 0;
   const pauses: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) pauses.push(e.duration);

@@ -1,14 +1,24 @@
 // The ways the same chat request is sent. direct: straight to the upstream; control: direct again, its
 // difference from direct the run's noise (A/A); router: router.chat() in-process; portkey: through the
-// Portkey gateway. The HTTP clients are undici dispatchers built as the router builds its own upstream
-// client, so only what sits in between differs.
+// Portkey gateway; gateway: through the Switchyard gateway (apps/gateway) with a virtual key. The HTTP
+// clients are undici dispatchers built as the router builds its own upstream client, so only what sits
+// in between differs.
 import { createDispatcher, createRouter } from "@switchyard/router";
 
-export type Mode = "direct" | "control" | "router" | "portkey";
+export type Mode = "direct" | "control" | "router" | "portkey" | "gateway";
 export type Send = () => Promise<void>;
 
+/** The Switchyard gateway in a process of its own: where, its pid (for its CPU), a key and its model. */
+export interface GatewayPeer {
+  url: string;
+  pid: number;
+  apiKey: string;
+  model: string;
+}
+
 const messages = [{ role: "user" as const, content: "Say hello in one short sentence." }];
-const body = JSON.stringify({ model: "bench-fixed", messages, max_tokens: 16 });
+const bodyFor = (model: string) => JSON.stringify({ model, messages, max_tokens: 16 });
+const body = bodyFor("bench-fixed");
 
 /**
  * The router with the full catalog (the hand-configured models and the ~700 bundled ones, as the apps
@@ -38,8 +48,16 @@ function benchRouter(upstreamUrl: string) {
   });
 }
 
-/** One path's sender, and what closes it. Portkey reaches the upstream as provider openai + custom host. */
-export function senderFor(mode: Mode, upstreamUrl: string, portkeyUrl: string | null) {
+/**
+ * One path's sender, and what closes it. Portkey reaches the upstream as provider openai + custom host;
+ * the gateway path sends the gateway's key and the model it routes to the upstream.
+ */
+export function senderFor(
+  mode: Mode,
+  upstreamUrl: string,
+  portkeyUrl: string | null,
+  gateway: GatewayPeer | null = null,
+) {
   if (mode === "router") {
     const router = benchRouter(upstreamUrl);
     const send: Send = async () =>
@@ -47,13 +65,19 @@ export function senderFor(mode: Mode, upstreamUrl: string, portkeyUrl: string | 
     return { send, close: () => router.close() };
   }
   const agent = createDispatcher();
-  const url = new URL(`${mode === "portkey" ? portkeyUrl : upstreamUrl}/v1/chat/completions`);
+  const via = mode === "gateway" ? gateway : null;
+  if (mode === "gateway" && !via) throw new Error("the gateway path needs a running gateway");
+  const url = new URL(`${via?.url ?? (mode === "portkey" ? portkeyUrl : upstreamUrl)}/v1/chat/completions`);
   const headers: Record<string, string> = { authorization: "Bearer x", "content-type": "application/json" };
   if (mode === "portkey") {
     headers["x-portkey-provider"] = "openai";
     headers["x-portkey-custom-host"] = `${upstreamUrl}/v1`;
   }
-  const request = { origin: url.origin, path: url.pathname, method: "POST" as const, headers, body };
+  if (via) headers.authorization = `Bearer ${via.apiKey}`;
+  const request = {
+    ...{ origin: url.origin, path: url.pathname, method: "POST" as const, headers },
+    body: via ? bodyFor(via.model) : body,
+  };
   const send: Send = async () => {
     const res = await agent.request(request);
     const text = await res.body.text();

@@ -4,10 +4,11 @@
 // unrounded percentiles so a 1 s upstream delay does not round the difference away. Also how many
 // requests a level sends in each scenario: realistic (the upstream answers after a delay, so even
 // 1000 in flight leave the CPU mostly idle) and, with --deep, saturation (it answers at once).
+// bench:gateway runs its paths through runBlocks and reads them with modeFigures and addedOver.
 import path from "node:path";
 import { round, summarize } from "@switchyard/measure";
 import { runChildForResult } from "../lib/childProcess.ts";
-import type { Mode } from "./loadClients.ts";
+import type { GatewayPeer, Mode } from "./loadClients.ts";
 
 const entry = path.join(import.meta.dirname, "isolatedBlock.ts");
 
@@ -17,6 +18,8 @@ export interface LevelOptions {
   modes: Mode[];
   upstreamUrl: string;
   portkey: { url: string; pid: number } | null;
+  /** The Switchyard gateway, for bench:gateway's "gateway" path. */
+  gateway?: GatewayPeer | null;
   delayMs: number;
   deep: boolean;
 }
@@ -32,7 +35,7 @@ export interface BlockPlan extends Omit<LevelOptions, "modes"> {
 /** What a measured block records: each answer's latency, and the failures. */
 export type Recorder = { latenciesMs: number[]; errors: number; firstError: string | null };
 
-/** What it sends back: CPU of its process and of the peer's (Portkey), and GC pauses (--deep). */
+/** What it sends back: CPU of its process and of the peer's (Portkey, the gateway), GC pauses (--deep). */
 export interface BlockResult extends Recorder {
   wallMs: number;
   cpuUs: number;
@@ -60,7 +63,7 @@ export function levelSizes(scenario: Scenario, quick: boolean, delayMs: number) 
 
 const sumOf = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-function modeFigures(blocks: BlockResult[]) {
+export function modeFigures(blocks: BlockResult[]) {
   const sum = (pick: (b: BlockResult) => number) => sumOf(blocks.map(pick));
   const latencies = blocks.flatMap((b) => b.latenciesMs);
   const s = summarize(latencies);
@@ -104,44 +107,59 @@ export interface LevelFigures {
   portkey: PathFigures | null;
 }
 
-function figuresFor(concurrency: number, blocks: Partial<Record<Mode, BlockResult[]>>): LevelFigures {
-  const direct = modeFigures(blocks.direct!);
-  const added = (mode: Mode): PathFigures | null => {
-    const m = blocks[mode] && modeFigures(blocks[mode]);
-    if (!m) return null;
-    const cpu = m.cpu_us_per_request + m.peer_cpu_us_per_request - direct.cpu_us_per_request;
-    return {
-      ...m,
-      added_p50_ms: round(m.exact.p50 - direct.exact.p50, 3),
-      added_p99_ms: round(m.exact.p99 - direct.exact.p99, 3),
-      added_cpu_us_per_request: round(cpu, 1),
-    };
+/** A path's figures and what it adds over the direct path of the same level; null when it did not run. */
+export function addedOver(direct: ModeFigures, blocks: BlockResult[] | undefined): PathFigures | null {
+  const m = blocks && modeFigures(blocks);
+  if (!m) return null;
+  const cpu = m.cpu_us_per_request + m.peer_cpu_us_per_request - direct.cpu_us_per_request;
+  return {
+    ...m,
+    added_p50_ms: round(m.exact.p50 - direct.exact.p50, 3),
+    added_p99_ms: round(m.exact.p99 - direct.exact.p99, 3),
+    added_cpu_us_per_request: round(cpu, 1),
   };
+}
+
+function figuresFor(concurrency: number, blocks: Blocks): LevelFigures {
+  const direct = modeFigures(blocks.direct!);
+  const added = (mode: Mode) => addedOver(direct, blocks[mode]);
   const [control, router, portkey] = [added("control"), added("router")!, added("portkey")];
   return { concurrency, direct, control, router, portkey };
 }
 
 const runBlockProcess = <T>(plan: BlockPlan) => runChildForResult<T>(entry, [JSON.stringify(plan)]);
 
-export async function runLevel(
+/** Each path's blocks at one level. */
+export type Blocks = Partial<Record<Mode, BlockResult[]>>;
+
+export async function runBlocks(
   { modes, ...o }: LevelOptions,
   size: ReturnType<typeof levelSizes>[number],
-): Promise<LevelFigures> {
-  const blocks: Partial<Record<Mode, BlockResult[]>> = {};
+): Promise<Blocks> {
+  const blocks: Blocks = {};
   const count = Math.round(size.requests / size.rounds);
   for (let pass = 0; pass < size.rounds; pass++) {
     for (let i = 0; i < modes.length; i++) {
       const mode = modes[(i + pass) % modes.length]!;
       const portkey = mode === "portkey" ? o.portkey : null;
-      const plan = { ...o, portkey, mode, concurrency: size.concurrency, count };
+      const gateway = mode === "gateway" ? (o.gateway ?? null) : null;
+      const plan = { ...o, portkey, gateway, mode, concurrency: size.concurrency, count };
       blocks[mode] = [...(blocks[mode] ?? []), await runBlockProcess<BlockResult>(plan)];
     }
   }
-  return figuresFor(size.concurrency, blocks);
+  return blocks;
+}
+
+export async function runLevel(
+  options: LevelOptions,
+  size: ReturnType<typeof levelSizes>[number],
+): Promise<LevelFigures> {
+  return figuresFor(size.concurrency, await runBlocks(options, size));
 }
 
 /** Heap kept alive per waiting request with 1000 in flight, read well before the first answers. */
 export function keptBytes({ modes: _, ...o }: LevelOptions, mode: Mode, jitter: number): Promise<number> {
   const kept = { requests: 1000, settleMs: Math.min(300, (o.delayMs * (1 - jitter)) / 2) };
-  return runBlockProcess<number>({ ...o, portkey: null, mode, concurrency: 1000, count: 0, kept });
+  const plan = { ...o, portkey: null, gateway: null, mode, concurrency: 1000, count: 0, kept };
+  return runBlockProcess<number>(plan);
 }
