@@ -8,6 +8,7 @@ import { structuralFeatures } from "./features.ts";
 import { promptText } from "./promptText.ts";
 import { topReasons } from "./reasons.ts";
 import { scoreFeatures } from "./scoreFeatures.ts";
+import { scopedThreshold } from "./thresholdScope.ts";
 import { DEFAULT_TARGET, type RoutingTarget, thresholdFor } from "./thresholdTarget.ts";
 import { type ComplexityWeights, loadCommittedWeights } from "./weightsFile.ts";
 
@@ -56,7 +57,9 @@ export function createComplexityClassifier(options: ComplexityClassifierOptions 
       const embedding =
         input.embedding?.length === LOCAL_EMBEDDING_DIMENSIONS ? input.embedding : await embed(text);
       const { score, contributions } = scoreFeatures(weights, structuralFeatures(input.messages), embedding);
-      return { score, threshold, reasons: topReasons(contributions, score >= threshold) };
+      // A request run inside atThreshold() (a user's own dial stop) overrides the configured threshold.
+      const applied = scopedThreshold() ?? threshold;
+      return { score, threshold: applied, reasons: topReasons(contributions, score >= applied) };
     },
   };
 }

@@ -10,6 +10,7 @@ export { STRUCTURAL_FEATURES, structuralFeatures, structuralFeaturesOfText } fro
 export { promptText } from "./promptText.ts";
 export { topReasons } from "./reasons.ts";
 export { type FeatureContribution, type FeatureScore, scoreFeatures } from "./scoreFeatures.ts";
+export { atThreshold, scopedThreshold } from "./thresholdScope.ts";
 export { DEFAULT_TARGET, type RoutingTarget, routingTarget, thresholdFor } from "./thresholdTarget.ts";
 export {
   type ComplexityWeights,

@@ -1,7 +1,7 @@
 // One database and one router per server process, shared by every route of an app. Both are kept on
 // globalThis so Next's dev hot reload, which re-evaluates modules, never builds them twice.
 import type { SessionUser } from "@switchyard/auth";
-import { createComplexityClassifier } from "@switchyard/complexity";
+import { APPS_WITH_DIALS, createComplexityClassifier } from "@switchyard/complexity";
 import { createDb, createRouterStores, type DbHandle, startStoreMaintenance } from "@switchyard/db";
 import {
   catalogRefreshPlan,
@@ -25,7 +25,8 @@ export async function getDb(): Promise<DbHandle> {
 // #region router-per-app
 /**
  * The router for one app: Postgres idempotency, ledger, budgets and synced catalog prices; the learned
- * complexity classifier.
+ * complexity classifier, at the default stop of the app's own dial when it has one (the todo app: each
+ * user's stop applies per request through atThreshold()).
  * Daily caps: the app's (SWITCHYARD_APP_DAILY_USD) and each user's (SWITCHYARD_USER_DAILY_USD, unless
  * an admin set the user's own in the `budgets` table, which the budget store reads in the reservation).
  */
@@ -35,7 +36,9 @@ export function getRouter(app: string): Promise<Router> {
     const stores = createRouterStores((await getDb()).db);
     const router = createRouter({
       app,
-      classifier: createComplexityClassifier(),
+      classifier: createComplexityClassifier(
+        (APPS_WITH_DIALS as readonly string[]).includes(app) ? { app } : {},
+      ),
       idempotencyStore: stores.idempotency,
       budgetStore: stores.budgets,
       budgets: { app: { [app]: env.SWITCHYARD_APP_DAILY_USD }, user: env.SWITCHYARD_USER_DAILY_USD },
