@@ -10,6 +10,7 @@ export {
 } from "./ownerVectorIndexes.ts";
 export { defaultDataDir, defaultMigrationsFolder, findRepoRoot } from "./paths.ts";
 export { type PgliteServer, type PgliteServerOptions, startPgliteServer } from "./pgliteServer.ts";
+export * from "./gatewayKeys/index.ts";
 export * from "./rateLimits/index.ts";
 export * from "./routerStores/index.ts";
 export * from "./schema/index.ts";

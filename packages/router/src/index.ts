@@ -32,6 +32,7 @@ export {
   IN_FLIGHT_RETRY_AFTER_SECONDS,
 } from "./engine/idempotency.ts";
 export { isRouterError, RouterError, type RouterErrorCode } from "./errors.ts";
+export { createHandler, errorResponse, type HandlerApi } from "./http/handler.ts";
 export { createRouter, type Router, type RouterConfig, type RouterEvents } from "./router.ts";
 export { MemoryLedgerSink } from "./sinks/memoryLedgerSink.ts";
 export { MemoryBudgetStore } from "./stores/memoryBudgetStore.ts";

@@ -8,6 +8,7 @@ import type {
   Tier,
 } from "@switchyard/wire";
 import type { Timeouts } from "./config.ts";
+import type { BudgetScope } from "./stores/types.ts";
 
 /** What happened, attached to every result and to errors thrown after routing began (zod schema: wire's `routingMeta`). */
 export type { RoutingMeta, Tier };
@@ -19,6 +20,10 @@ export interface RequestOptions {
   /** Feature name within the app ("ask", "embed-todo"): budgets and ledger. */
   feature?: string;
   userId?: string;
+  /** A gateway's virtual key the request came with: the ledger's key_id. */
+  keyId?: string;
+  /** More budget scopes for this request only (a virtual key's), reserved with the configured ones. */
+  budgetScopes?: BudgetScope[];
   /** Non-streaming calls with a key are idempotent (Stripe semantics); forwarded upstream too. */
   idempotencyKey?: string;
   /**

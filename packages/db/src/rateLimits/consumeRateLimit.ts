@@ -13,6 +13,8 @@ export const rateLimitRuleSchema = z.object({
   /** Requests allowed at once from a full bucket, and per window on average. */
   limit: z.number().int().min(1),
   windowSeconds: z.number().positive().finite(),
+  /** How many units this request takes at once (tokens, for a tokens-per-minute limit); 1 by default. */
+  cost: z.number().int().min(1).default(1),
   /** The clock; defaults to the database's, so app servers with skewed clocks still agree. Tests pass one. */
   now: z.date().optional(),
 });
@@ -33,14 +35,16 @@ export interface RateLimitDecision {
  * key's row, so concurrent callers in any process are counted one after another.
  */
 export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promise<RateLimitDecision> {
-  const { key, limit, windowSeconds, now } = rateLimitRuleSchema.parse(rule);
+  const { key, limit, windowSeconds, now, cost } = rateLimitRuleSchema.parse(rule);
   // One request's share of the window, in whole microseconds (Postgres' time resolution) so sums are exact.
   const stepMicros = Math.floor((windowSeconds * MICROS) / limit);
   if (stepMicros < 1) throw new RangeError(`rate limit ${limit} per ${windowSeconds}s is finer than 1 µs`);
-  const step = sql`(interval '1 microsecond' * ${stepMicros}::float8)`;
+  const step = sql`(interval '1 microsecond' * ${stepMicros * cost}::float8)`;
   // Capacity measured in time: a full bucket is `limit` steps, so a burst is exactly `limit` requests.
   const capacity = sql`(interval '1 microsecond' * ${stepMicros * limit}::float8)`;
   const clock = sql`coalesce(${now?.toISOString() ?? null}::timestamptz, statement_timestamp())`;
+  // More than a full bucket never fits, however long the caller waits.
+  if (cost > limit) return { allowed: false, remaining: 0, retryAfterSeconds: Math.ceil(windowSeconds) };
 
   const taken = resultRows<{ remaining: number }>(
     await db.execute(sql`
@@ -60,6 +64,24 @@ export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promi
       from ${rateLimits} where key = ${key}`),
   );
   return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, row?.wait ?? 1) };
+}
+
+/**
+ * Takes `cost` units from the bucket whether or not they fit: for what was already spent (the tokens an
+ * answer turned out to use). The bucket may go into debt, which later requests wait out.
+ */
+export async function chargeRateLimit(
+  db: Database,
+  rule: RateLimitRule & { cost: number },
+): Promise<void> {
+  const { key, limit, windowSeconds, now, cost } = rateLimitRuleSchema.parse(rule);
+  const stepMicros = Math.floor((windowSeconds * MICROS) / limit);
+  if (stepMicros < 1) throw new RangeError(`rate limit ${limit} per ${windowSeconds}s is finer than 1 µs`);
+  const step = sql`(interval '1 microsecond' * ${stepMicros * cost}::float8)`;
+  const clock = sql`coalesce(${now?.toISOString() ?? null}::timestamptz, statement_timestamp())`;
+  await db.execute(sql`
+    insert into ${rateLimits} as r (key, full_at) values (${key}, ${clock} + ${step})
+    on conflict (key) do update set full_at = greatest(r.full_at, ${clock}) + ${step}`);
 }
 
 /** Deletes buckets that are full again (a missing row means the same); returns how many. */

@@ -1,5 +1,6 @@
 // The Postgres rate limiter every process on the database shares (see consumeRateLimit.ts).
 export {
+  chargeRateLimit,
   consumeRateLimit,
   purgeRateLimits,
   type RateLimitDecision,

@@ -24,6 +24,7 @@ export function toRow(e: LedgerEntry): NewLlmCall {
     app: e.app,
     feature: e.feature,
     userId: e.userId,
+    keyId: e.keyId ?? null,
     modelRequested: e.modelRequested,
     modelUsed: e.modelUsed,
     provider: e.provider,

@@ -20,6 +20,7 @@ const attempt: LedgerEntry = {
   app: "todo",
   feature: "ask",
   userId: "u1",
+  keyId: "vk_test",
   modelRequested: "auto",
   modelUsed: "anthropic/claude-3-haiku",
   provider: "local",

@@ -30,6 +30,8 @@ export const llmCalls = pgTable(
     app: text("app"),
     feature: text("feature"),
     userId: text("user_id"),
+    /** The gateway's virtual key (gateway_keys.id) the request came with; null outside the gateway. */
+    keyId: text("key_id"),
     modelRequested: text("model_requested").notNull(),
     modelUsed: text("model_used"),
     provider: text("provider"),
@@ -74,6 +76,7 @@ export const llmCalls = pgTable(
     index("llm_calls_model_created_idx").on(t.modelUsed, t.createdAt),
     index("llm_calls_endpoint_created_idx").on(t.endpoint, t.createdAt),
     index("llm_calls_request_idx").on(t.requestId),
+    index("llm_calls_key_created_idx").on(t.keyId, t.createdAt),
     index("llm_calls_requests_created_idx").on(t.createdAt).where(sql`${t.kind} = 'request'`),
   ],
 );

@@ -21,6 +21,7 @@ export function budgetScopes(limits: BudgetLimits, ctx: RequestContext): BudgetS
     const userLimit = typeof limits.user === "number" ? limits.user : limits.user[o.userId];
     if (userLimit !== undefined) scopes.push({ scope: `user:${o.userId}`, limitUsd: userLimit });
   }
+  if (o.budgetScopes) scopes.push(...o.budgetScopes);
   return scopes;
 }
 

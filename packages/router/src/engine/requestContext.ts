@@ -169,6 +169,7 @@ export class RequestContext {
       app: this.app,
       feature: o.feature ?? null,
       userId: o.userId ?? null,
+      keyId: o.keyId ?? null,
       modelRequested: this.modelRequested,
       modelUsed: route?.model.id ?? null,
       provider: route?.account.label ?? null,

@@ -66,6 +66,8 @@ export interface LedgerEntry {
   app: string | null;
   feature: string | null;
   userId: string | null;
+  /** The gateway's virtual key the request came with; optional so a sink's tests need not name it. */
+  keyId?: string | null;
   /** What the caller asked for: "auto", "fast", "strong" or a concrete model id. */
   modelRequested: string;
   /** The catalog model actually used (null when nothing was tried). */
