@@ -35,7 +35,11 @@ describe("gateway keys", () => {
     const [row] = await handle.db.select().from(gatewayKeys);
     expect(JSON.stringify(row)).not.toContain(secret.slice(VIRTUAL_KEY_PREFIX.length));
     expect(row?.keyHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await findGatewayKey(handle.db, secret)).toMatchObject({ id: key.id, allowedModels: ["fast"], dailyUsd: 1 });
+    expect(await findGatewayKey(handle.db, secret)).toMatchObject({
+      id: key.id,
+      allowedModels: ["fast"],
+      dailyUsd: 1,
+    });
     expect(await findGatewayKey(handle.db, `${secret}x`)).toBeNull();
     expect(await findGatewayKey(handle.db, "sk-other")).toBeNull();
     expect((await listGatewayKeys(handle.db))[0]).not.toHaveProperty("keyHash");
@@ -47,7 +51,10 @@ describe("gateway keys", () => {
   it("a cost takes that many units at once; a charge may overdraw the bucket, which later requests wait out", async () => {
     const now = new Date("2026-12-03T10:00:00Z");
     const rule = { key: "vkey:t:tpm", limit: 100, windowSeconds: 60, now };
-    expect(await consumeRateLimit(handle.db, { ...rule, cost: 60 })).toMatchObject({ allowed: true, remaining: 40 });
+    expect(await consumeRateLimit(handle.db, { ...rule, cost: 60 })).toMatchObject({
+      allowed: true,
+      remaining: 40,
+    });
     expect((await consumeRateLimit(handle.db, { ...rule, cost: 50 })).allowed).toBe(false);
     expect((await consumeRateLimit(handle.db, { ...rule, cost: 101 })).allowed).toBe(false);
     await chargeRateLimit(handle.db, { ...rule, cost: 90 });

@@ -64,7 +64,10 @@ export async function findGatewayKey(db: Database, secret: string): Promise<Gate
   return same ? withoutHash(row) : null;
 }
 
-export async function listGatewayKeys(db: Database, options: { ownerId?: string } = {}): Promise<GatewayKey[]> {
+export async function listGatewayKeys(
+  db: Database,
+  options: { ownerId?: string } = {},
+): Promise<GatewayKey[]> {
   const rows = await db
     .select()
     .from(gatewayKeys)

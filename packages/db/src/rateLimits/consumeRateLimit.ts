@@ -70,10 +70,7 @@ export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promi
  * Takes `cost` units from the bucket whether or not they fit: for what was already spent (the tokens an
  * answer turned out to use). The bucket may go into debt, which later requests wait out.
  */
-export async function chargeRateLimit(
-  db: Database,
-  rule: RateLimitRule & { cost: number },
-): Promise<void> {
+export async function chargeRateLimit(db: Database, rule: RateLimitRule & { cost: number }): Promise<void> {
   const { key, limit, windowSeconds, now, cost } = rateLimitRuleSchema.parse(rule);
   const stepMicros = Math.floor((windowSeconds * MICROS) / limit);
   if (stepMicros < 1) throw new RangeError(`rate limit ${limit} per ${windowSeconds}s is finer than 1 µs`);
