@@ -1,7 +1,9 @@
 // POST /v1/chat/completions: the simulated (or scripted) answer, or a procedural image for image
 // models, delivered whole or as an OpenRouter-style SSE stream with the endpoint's faults applied.
-import { type ChatRequest, chatRequest, type Usage } from "@switchyard/wire";
+import type { Usage } from "@switchyard/wire";
 import { z } from "zod";
+import { refuseUnsupported } from "./capabilityCheck.ts";
+import { type LocalChatRequest, localChatRequest } from "./chatBody.ts";
 import { imageBytes } from "./mislabelledImage.ts";
 import { checkModeration } from "./moderation.ts";
 import { costOf } from "./pricing.ts";
@@ -11,10 +13,11 @@ import { findModel, type ModelSpec } from "./providerProfiles.ts";
 import { readJsonBody } from "./readJsonBody.ts";
 import { providerMetadata, type RequestContext } from "./requestContext.ts";
 import { findScript, type ScriptedResponse } from "./scriptedResponses.ts";
-import { SIMULATION_MARKER, simulateAnswer } from "./simulatedChat.ts";
+import { SIMULATION_MARKER } from "./simulatedChat.ts";
+import { simulatedReply } from "./simulatedReply.ts";
 import { sleep } from "./sleep.ts";
 import { streamCompletion } from "./streamCompletion.ts";
-import { messageText, promptTokens, splitIntoTokens } from "./tokens.ts";
+import { estimateTokens, messageText, promptTokens, splitIntoTokens } from "./tokens.ts";
 
 const imageConfig = z.object({ aspect_ratio: z.string().optional() }).loose().optional();
 const ASPECT_SIZES: Record<string, string> = {
@@ -27,10 +30,22 @@ const ASPECT_SIZES: Record<string, string> = {
   "2:3": "480x720",
 };
 
+/** A tool call as it is streamed: its arguments JSON in pieces, each counted as a completion token. */
+export interface StreamedToolCall {
+  id: string;
+  name: string;
+  pieces: string[];
+}
+
+/** Tool-call arguments are streamed in pieces of this many characters (about one token each). */
+const ARGUMENT_PIECE_CHARS = 6;
+
 export interface Completion {
   model: string;
+  /** The text, in the pieces a stream sends; tool calls' argument pieces follow them. */
   tokens: string[];
-  finishReason: "stop" | "length";
+  toolCalls: StreamedToolCall[];
+  finishReason: "stop" | "length" | "tool_calls";
   images: string[];
   usage: Usage;
   /** What the endpoint's credit is charged, reported in usage.cost unless a script says not to. */
@@ -59,7 +74,11 @@ function usageOf(prompt: number, completion: number, cost: number, asked: Script
   return usage;
 }
 
-function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSpec): Completion {
+async function composeCompletion(
+  ctx: RequestContext,
+  body: LocalChatRequest,
+  spec: ModelSpec,
+): Promise<Completion> {
   const lastUser = body.messages.findLast((m) => m.role === "user");
   const lastUserText = lastUser ? messageText(lastUser) : "";
   const system = body.messages
@@ -71,6 +90,8 @@ function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSp
   let script: string | undefined;
   let scripted = false;
   let askedUsage: ScriptedResponse["usage"];
+  let toolCalls: StreamedToolCall[] = [];
+  let readChars = 0;
 
   if (spec.kind === "image") {
     const aspect = imageConfig.safeParse(body.image_config).data?.aspect_ratio ?? "";
@@ -89,21 +110,37 @@ function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSp
     scripted = match !== undefined;
     script = match?.name;
     askedUsage = match?.usage;
-    text = match ? match.response : simulateAnswer(body.model, spec, body.messages);
+    if (match) {
+      text = match.response;
+    } else {
+      const reply = await simulatedReply(body, spec);
+      text = reply.text;
+      readChars = reply.readChars;
+      if (reply.toolCall) {
+        const args = reply.toolCall.arguments;
+        const pieces = args.match(new RegExp(`[\\s\\S]{1,${ARGUMENT_PIECE_CHARS}}`, "g")) ?? [""];
+        toolCalls = [
+          { id: `call_${ctx.requestId.replace(/^gen-/, "")}_0`, name: reply.toolCall.name, pieces },
+        ];
+      }
+    }
   }
 
   let tokens = splitIntoTokens(text);
   const maxTokens = body.max_completion_tokens ?? body.max_tokens;
   const truncated = maxTokens !== undefined && tokens.length > maxTokens;
   if (truncated) tokens = tokens.slice(0, maxTokens);
-  const prompt = promptTokens(body.messages);
-  const completionTokens = tokens.length + (askedUsage?.reasoning_tokens ?? 0);
+  const toolSchemas = body.tools ? estimateTokens(JSON.stringify(body.tools)) : 0;
+  const prompt = promptTokens(body.messages) + toolSchemas + Math.ceil(readChars / 4);
+  const argumentTokens = toolCalls.reduce((n, c) => n + c.pieces.length, 0);
+  const completionTokens = tokens.length + argumentTokens + (askedUsage?.reasoning_tokens ?? 0);
   const cost = costOf(spec, ctx.endpoint, { promptTokens: prompt, completionTokens, images: images.length });
   return {
     model: body.model,
     tokens,
+    toolCalls,
     images,
-    finishReason: truncated ? "length" : "stop",
+    finishReason: toolCalls.length > 0 ? "tool_calls" : truncated ? "length" : "stop",
     usage: usageOf(prompt, completionTokens, cost, askedUsage),
     chargeUsd: cost,
     extra: { endpoint: ctx.endpoint.name, simulated: true, scripted, ...(script ? { script } : {}) },
@@ -111,7 +148,7 @@ function composeCompletion(ctx: RequestContext, body: ChatRequest, spec: ModelSp
 }
 
 export async function chatCompletions(ctx: RequestContext) {
-  const parsed = chatRequest.safeParse(await readJsonBody(ctx.req, ctx.profiles.maxBodyBytes));
+  const parsed = localChatRequest.safeParse(await readJsonBody(ctx.req, ctx.profiles.maxBodyBytes));
   if (!parsed.success) throw invalidRequest(parsed.error);
   const body = parsed.data;
   ctx.entry.model = body.model;
@@ -130,8 +167,9 @@ export async function chatCompletions(ctx: RequestContext) {
     const lastUser = body.messages.findLast((m) => m.role === "user");
     checkModeration(lastUser ? messageText(lastUser) : "", ctx.profiles.moderation.blocklist, metadata);
   }
+  refuseUnsupported(body, spec, metadata);
   ctx.endpoint.admit(metadata);
-  const completion = composeCompletion(ctx, body, spec);
+  const completion = await composeCompletion(ctx, body, spec);
 
   if (body.stream) {
     await streamCompletion(ctx, completion, spec.kind === "image");
@@ -140,7 +178,7 @@ export async function chatCompletions(ctx: RequestContext) {
   await waitLikeAGeneration(ctx, completion, spec.kind === "image");
   ctx.endpoint.charge(completion.chargeUsd);
   const cut = ctx.endpoint.faults.endAfterTokens;
-  const send = cut !== null && cut < completion.tokens.length ? sendCutJson : sendJson;
+  const send = cut !== null && cut < streamedUnits(completion) ? sendCutJson : sendJson;
   send(
     ctx.res,
     200,
@@ -160,6 +198,15 @@ export async function chatCompletions(ctx: RequestContext) {
             role: "assistant",
             content: completion.tokens.join(""),
             refusal: null,
+            ...(completion.toolCalls.length
+              ? {
+                  tool_calls: completion.toolCalls.map((c) => ({
+                    id: c.id,
+                    type: "function",
+                    function: { name: c.name, arguments: c.pieces.join("") },
+                  })),
+                }
+              : {}),
             ...(completion.images.length
               ? { images: completion.images.map((url) => ({ type: "image_url", image_url: { url } })) }
               : {}),
@@ -173,10 +220,15 @@ export async function chatCompletions(ctx: RequestContext) {
   );
 }
 
+/** Text pieces plus tool-call argument pieces: what pacing and the token faults count. */
+export function streamedUnits(completion: Completion): number {
+  return completion.tokens.length + completion.toolCalls.reduce((n, c) => n + c.pieces.length, 0);
+}
+
 /** A non-streaming answer takes as long as its stream would, stalls included; a mid-answer failure is a 502. */
 async function waitLikeAGeneration(ctx: RequestContext, completion: Completion, isImage: boolean) {
   const f = ctx.endpoint.faults;
-  const n = completion.tokens.length;
+  const n = streamedUnits(completion);
   const failAt = f.errorAfterTokens !== null && f.errorAfterTokens < n ? f.errorAfterTokens : undefined;
   const produced = failAt ?? n;
   const perToken = f.tokensPerSecond > 0 && Number.isFinite(f.tokensPerSecond) ? 1000 / f.tokensPerSecond : 0;

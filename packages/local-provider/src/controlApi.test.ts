@@ -91,8 +91,13 @@ describe("control API", () => {
     expect(Number(haiku.pricing.prompt)).toBeCloseTo(0.25 / 1e6, 12);
     // What the router's catalog sync reads, as OpenRouter lists it, at OpenRouter's path too.
     expect(haiku).toMatchObject({
-      architecture: { input_modalities: ["text"] },
-      supported_parameters: expect.any(Array),
+      architecture: { input_modalities: ["text", "image", "file"] },
+      supported_parameters: expect.arrayContaining([
+        "tools",
+        "tool_choice",
+        "response_format",
+        "structured_outputs",
+      ]),
     });
     const atApiPath = await fetch(`${provider.url}/openrouter-like/api/v1/models`).then((r) => r.json());
     expect(atApiPath.data.map((m: { id: string }) => m.id)).toContain("local/sim-haiku");

@@ -2,12 +2,33 @@
 // each model takes and accepts: the router's catalog sync reads it offline) and GET /api/v1/key
 // (OpenRouter's credit shape) for one endpoint.
 import { sendJson } from "./providerError.ts";
+import type { ModelSpec } from "./providerProfiles.ts";
 import type { RequestContext } from "./requestContext.ts";
 
 const perToken = (perMillion: number, multiplier: number) => String((perMillion * multiplier) / 1_000_000);
 
-/** What the simulated chat honours when a profile does not say. */
-const defaultParameters = ["max_tokens", "temperature", "stop", "stream"];
+/** What the simulated chat honours when a profile does not say: tools and structured outputs too. */
+export const CHAT_PARAMETERS = [
+  "max_tokens",
+  "max_completion_tokens",
+  "temperature",
+  "stop",
+  "stream",
+  "seed",
+  "tools",
+  "tool_choice",
+  "parallel_tool_calls",
+  "response_format",
+  "structured_outputs",
+];
+/** Chat models read pictures (OCR) and files (PDF, CSV, text) unless a profile says otherwise. */
+export const CHAT_INPUT_MODALITIES = ["text", "image", "file"];
+
+export const inputModalitiesOf = (spec: ModelSpec) =>
+  spec.inputModalities ?? (spec.kind === "chat" ? CHAT_INPUT_MODALITIES : ["text"]);
+export const supportedParametersOf = (spec: ModelSpec) =>
+  spec.supportedParameters ??
+  (spec.kind === "chat" ? CHAT_PARAMETERS : ["max_tokens", "temperature", "stop", "stream"]);
 
 export function listModels(ctx: RequestContext) {
   const m = ctx.endpoint.spec.priceMultiplier;
@@ -20,7 +41,7 @@ export function listModels(ctx: RequestContext) {
     context_length: spec.contextLength,
     description: spec.simulates ? `Local stand-in for ${spec.simulates}.` : spec.name,
     architecture: {
-      input_modalities: spec.inputModalities ?? ["text"],
+      input_modalities: inputModalitiesOf(spec),
       output_modalities:
         spec.kind === "image" ? ["image", "text"] : spec.kind === "embedding" ? ["embeddings"] : ["text"],
     },
@@ -33,7 +54,7 @@ export function listModels(ctx: RequestContext) {
         ? { input_cache_read: perToken(spec.pricing.cacheRead, m) }
         : {}),
     },
-    supported_parameters: spec.supportedParameters ?? defaultParameters,
+    supported_parameters: supportedParametersOf(spec),
     top_provider: { context_length: spec.contextLength, max_completion_tokens: null, is_moderated: false },
     x_switchyard: {
       kind: spec.kind,

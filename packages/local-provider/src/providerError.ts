@@ -12,6 +12,7 @@ export type ProviderErrorCode =
   | "unknown_endpoint"
   | "model_not_found"
   | "unsupported_model"
+  | "unsupported_capability"
   | "unauthorized"
   | "insufficient_credits"
   | "moderation"

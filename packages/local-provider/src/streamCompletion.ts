@@ -2,7 +2,9 @@
 // waiting, content chunks paced by tokens/s, a finish chunk, a usage chunk with `choices: []`, then
 // `data: [DONE]`. Stalls, mid-stream failures (an error chunk with finish_reason "error") and silent
 // cuts (the stream just ends, no finish_reason, no `[DONE]`) come from the endpoint's fault profile.
-import type { Completion } from "./chatCompletions.ts";
+// Tool calls follow the text as OpenAI streams them: by index, the id and name first, the arguments
+// JSON split over several chunks.
+import { type Completion, streamedUnits } from "./chatCompletions.ts";
 import { providerMetadata, type RequestContext } from "./requestContext.ts";
 import { sleep } from "./sleep.ts";
 
@@ -47,7 +49,30 @@ export async function streamCompletion(ctx: RequestContext, completion: Completi
   }
 
   const tokens = completion.tokens;
-  const n = tokens.length;
+  const n = streamedUnits(completion);
+  const pieces = completion.toolCalls.flatMap((call, index) =>
+    call.pieces.map((piece, j) => ({ call, index, first: j === 0, piece })),
+  );
+  /** Sends units [from, to): the text in one chunk, then each argument piece in its own. */
+  const sendUnits = (from: number, to: number) => {
+    const textEnd = Math.min(to, tokens.length);
+    if (from < textEnd) {
+      const content = tokens.slice(from, textEnd).join("");
+      delta(from === 0 ? { role: "assistant", content } : { content });
+    }
+    for (let u = Math.max(from, tokens.length); u < to; u++) {
+      const { call, index, first, piece } = pieces[u - tokens.length]!;
+      const head = u === 0 ? { role: "assistant", content: null } : {};
+      delta({
+        ...head,
+        tool_calls: [
+          first
+            ? { index, id: call.id, type: "function", function: { name: call.name, arguments: piece } }
+            : { index, function: { arguments: piece } },
+        ],
+      });
+    }
+  };
   const stallAt = f.stallAfterTokens !== null && f.stallAfterTokens < n ? f.stallAfterTokens : undefined;
   const failAt = f.errorAfterTokens !== null && f.errorAfterTokens < n ? f.errorAfterTokens : undefined;
   const cutAt = f.endAfterTokens !== null && f.endAfterTokens < n ? f.endAfterTokens : undefined;
@@ -86,11 +111,7 @@ export async function streamCompletion(ctx: RequestContext, completion: Completi
     await sleep(origin + sent * perToken - Date.now(), ctx.signal);
     const due = perToken > 0 ? Math.floor((Date.now() - origin) / perToken) + 1 : limit;
     const upto = Math.max(sent + 1, Math.min(limit, due));
-    delta(
-      sent === 0
-        ? { role: "assistant", content: tokens.slice(0, upto).join("") }
-        : { content: tokens.slice(sent, upto).join("") },
-    );
+    sendUnits(sent, upto);
     sent = upto;
   }
 
