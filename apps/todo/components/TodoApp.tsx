@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { TodoView } from "@/lib/todoSchemas.ts";
 import { AskPanel } from "./AskPanel.tsx";
 import { CostPanel } from "./CostPanel.tsx";
+import { ImportPanel } from "./import/ImportPanel.tsx";
 import { SearchResults } from "./SearchResults.tsx";
 import { TodoForm } from "./TodoForm.tsx";
 import { TodoItem } from "./TodoItem.tsx";
@@ -22,6 +23,7 @@ export function TodoApp({ initialTodos }: { initialTodos: TodoView[] }) {
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
       <div className="flex flex-col gap-4">
         <TodoForm onAdded={upsert} />
+        <ImportPanel onImported={(added) => added.forEach(upsert)} />
         <div>
           <label htmlFor="todo-search" className="sr-only">
             Search todos
