@@ -8,6 +8,7 @@ import { localProviderEnv } from "@switchyard/local-provider";
 import { parseRouterEnv } from "@switchyard/router";
 import { serverEnv } from "@switchyard/server";
 import { describe, expect, it } from "vitest";
+import { gatewayEnv } from "../../apps/gateway/src/gatewayEnv.ts";
 import { imagesEnv } from "../../apps/images/lib/imagesEnv.ts";
 import { repoRoot } from "./markdown.ts";
 
@@ -21,6 +22,7 @@ const readers: Record<string, (env: Env) => unknown> = {
   server: serverEnv,
   "local provider": localProviderEnv,
   images: imagesEnv,
+  gateway: gatewayEnv,
 };
 
 /** Set by Node and Next themselves, not by a user's .env. */

@@ -1,4 +1,5 @@
-// `npm run dev`: the embedded database, the local provider and both apps, with one Ctrl-C to stop them.
+// `npm run dev`: the embedded database, the local provider, both apps and the gateway, with one Ctrl-C
+// to stop them.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 
@@ -8,6 +9,7 @@ const ports = {
   provider: Number(env.LOCAL_PROVIDER_PORT ?? 4010),
   todo: Number(env.TODO_PORT ?? 3000),
   images: Number(env.IMAGES_PORT ?? 3001),
+  gateway: Number(env.GATEWAY_PORT ?? 4000),
 };
 
 async function waitFor(url, timeoutMs = 120_000) {
@@ -89,16 +91,20 @@ export async function runDev({ root }) {
   start("provider", "packages/local-provider", "tsx", ["src/cli.ts"]);
   start("todo", "apps/todo", "next", ["dev", "--port", String(ports.todo)]);
   start("images", "apps/images", "next", ["dev", "--port", String(ports.images)]);
+  start("gateway", "apps/gateway", "tsx", ["src/cli.ts"], { GATEWAY_PORT: String(ports.gateway) });
 
   const urls = {
     todo: `http://localhost:${ports.todo}`,
     images: `http://localhost:${ports.images}`,
     provider: `http://127.0.0.1:${ports.provider}`,
+    gateway: `http://127.0.0.1:${ports.gateway}`,
   };
-  const [p, t, i] = await Promise.all([
+  const [p, t, i, g] = await Promise.all([
     waitFor(`${urls.provider}/health`),
     waitFor(`${urls.todo}/api/health`),
     waitFor(`${urls.images}/api/health`),
+    // Any answer (a 401 without a key) means it listens.
+    waitFor(`${urls.gateway}/v1/models`),
   ]);
   if (stopping) return;
   const mark = (ok) => (ok ? "ready" : "not answering yet");
@@ -107,6 +113,7 @@ export async function runDev({ root }) {
       `  todo app        ${urls.todo}  (${mark(t)})\n` +
       `  image app       ${urls.images}  (${mark(i)})\n` +
       `  sign in         "Continue as demo user" on either app's sign-in page (one account for both)\n` +
+      `  gateway         ${urls.gateway}/v1  (${mark(g)}; make a key: docs/15-your-own-gateway.md)\n` +
       `  local provider  ${urls.provider}  (${mark(p)})\n` +
       `  database        ${env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite (.data/pglite) served on 127.0.0.1:${ports.db}`}\n`,
   );

@@ -1,0 +1,176 @@
+// The gateway as one `Request -> Response` function: route, virtual key, model allow-list, rate limits,
+// then the router's own handler with the key's owner, key id and budget scopes on the request. Every
+// refusal is a JSON error with a stable code (gatewayErrors.ts); nothing here ever answers a stack trace.
+import { type Database, findGatewayKey, type GatewayKey } from "@switchyard/db";
+import {
+  type BudgetScope,
+  createHandler,
+  errorResponse,
+  type RequestOptions,
+  type Router,
+} from "@switchyard/router";
+import { gatewayError } from "./gatewayErrors.ts";
+import { GATEWAY_APP } from "./gatewayRouter.ts";
+import { MONTH_SCOPE_SUFFIX } from "./keys/keyBudgetStore.ts";
+import { takeKeyRateLimits } from "./keys/keyRateLimits.ts";
+import { keyStatus } from "./keys/keyStatus.ts";
+
+/** The router's own cap on a body (validate.ts), checked here before the gateway reads one. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const postRoutes = new Set(["/chat/completions", "/embeddings", "/images/generations"]);
+const getRoutes = new Set(["/models", "/key"]);
+
+/** "/v1/chat/completions" and OpenRouter's "/api/v1/chat/completions" -> "/chat/completions". */
+function routeOf(pathname: string): string | null {
+  const match = /^(?:\/api)?\/v1(\/[a-z/]+?)\/*$/.exec(pathname);
+  return match?.[1] ?? null;
+}
+
+export interface GatewayDeps {
+  db: Database;
+  router: Router;
+  /** Every key seen, by id: the tokens-per-minute charge after a call reads its limit here. */
+  seenKeys?: Map<string, GatewayKey>;
+}
+
+export function createGateway(deps: GatewayDeps): (request: Request) => Promise<Response> {
+  const { db, router } = deps;
+  const seen = deps.seenKeys ?? new Map<string, GatewayKey>();
+  return async (request) => {
+    try {
+      const route = routeOf(new URL(request.url).pathname);
+      const known = route !== null && (postRoutes.has(route) || getRoutes.has(route));
+      if (!known) return gatewayError("not_found", "No such route.");
+      const allow = postRoutes.has(route) ? "POST" : "GET";
+      if (request.method !== allow)
+        return gatewayError("method_not_allowed", `${route} takes ${allow}.`, { allow });
+
+      const auth = await authenticate(db, request.headers.get("authorization"));
+      if (auth instanceof Response) return auth;
+      seen.set(auth.id, auth);
+
+      if (route === "/models") return modelsResponse(router, auth);
+      if (route === "/key") return keyStatus(db, auth);
+
+      const text = await boundedText(request);
+      if (text instanceof Response) return text;
+      const body = parseObject(text);
+      if (body instanceof Response) return body;
+      const refused = modelRefusal(auth, body);
+      if (refused) return refused;
+
+      const limits = await takeKeyRateLimits(db, auth, Math.ceil(text.length / 4));
+      if (!limits.allowed) {
+        const retry = String(limits.retryAfterSeconds);
+        return gatewayError(
+          "rate_limited",
+          `Too many ${limits.limit} for this key: try again in ${retry} s.`,
+          { ...limits.headers, "retry-after": retry, "x-should-retry": "true" },
+          { limit: limits.limit },
+        );
+      }
+      const response = await keyedHandler(
+        router,
+        auth,
+      )(
+        new Request(request.url, {
+          method: "POST",
+          headers: request.headers,
+          body: text,
+          signal: request.signal,
+        }),
+      );
+      for (const [name, value] of Object.entries(limits.headers)) response.headers.set(name, value);
+      return response;
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+async function authenticate(db: Database, header: string | null): Promise<GatewayKey | Response> {
+  const token = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (!token) return gatewayError("missing_api_key", "Send a virtual key: Authorization: Bearer sk-sy-….");
+  const key = await findGatewayKey(db, token);
+  if (!key) return gatewayError("invalid_api_key", "Incorrect API key provided.");
+  if (key.revokedAt) return gatewayError("key_revoked", "This key was revoked.");
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now())
+    return gatewayError("key_expired", `This key expired at ${key.expiresAt.toISOString()}.`);
+  return key;
+}
+
+async function boundedText(request: Request): Promise<string | Response> {
+  const tooLarge = () => gatewayError("payload_too_large", `Request body over ${MAX_BODY_BYTES} bytes.`);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
+  const text = await request.text();
+  return Buffer.byteLength(text) > MAX_BODY_BYTES ? tooLarge() : text;
+}
+
+function parseObject(text: string): Record<string, unknown> | Response {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return gatewayError("invalid_json", "The request body is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return gatewayError("invalid_request", "The request body must be a JSON object.");
+  return body as Record<string, unknown>;
+}
+
+/** Every model the body names (`model`, OpenRouter's `models`) must be on the key's list, if it has one. */
+function modelRefusal(key: GatewayKey, body: Record<string, unknown>): Response | null {
+  if (key.allowedModels.length === 0) return null;
+  const asked = [body.model ?? "auto", ...(Array.isArray(body.models) ? body.models : [])];
+  const denied = asked.find((m) => typeof m !== "string" || !key.allowedModels.includes(m));
+  if (denied === undefined) return null;
+  return gatewayError(
+    "model_not_allowed",
+    `This key may not use ${JSON.stringify(denied)}.`,
+    {},
+    {
+      allowed: key.allowedModels,
+    },
+  );
+}
+
+function modelsResponse(router: Router, key: GatewayKey): Response {
+  const all = router.catalogModels().filter((m) => m.routable);
+  const allowed = key.allowedModels.length === 0 ? all : all.filter((m) => key.allowedModels.includes(m.id));
+  return Response.json({
+    object: "list",
+    data: allowed.map((m) => ({
+      id: m.id,
+      object: "model",
+      owned_by: "switchyard",
+      capabilities: m.capabilities,
+    })),
+  });
+}
+
+/**
+ * The router's handler over the typed API with this key's facts on every call: the owner as user, the
+ * key id for the ledger, the key's daily and monthly caps as budget scopes. Whatever the client put in
+ * x-switchyard-user or -app is overridden, so nobody spends another account's budget.
+ */
+function keyedHandler(router: Router, key: GatewayKey): (request: Request) => Promise<Response> {
+  const budgetScopes: BudgetScope[] = [];
+  if (key.dailyUsd !== null) budgetScopes.push({ scope: `vkey:${key.id}`, limitUsd: key.dailyUsd });
+  if (key.monthlyUsd !== null)
+    budgetScopes.push({ scope: `vkey:${key.id}${MONTH_SCOPE_SUFFIX}`, limitUsd: key.monthlyUsd });
+  const keyed = (o: RequestOptions): RequestOptions => ({
+    ...o,
+    app: GATEWAY_APP,
+    userId: key.ownerId,
+    keyId: key.id,
+    budgetScopes,
+  });
+  return createHandler({
+    chat: (req, o) => router.chat(req, keyed(o)),
+    stream: (req, o) => router.stream(req, keyed(o)),
+    embed: (req, o) => router.embed(req, keyed(o)),
+    image: (req, o) => router.image(req, keyed(o)),
+    models: () => [],
+  });
+}

@@ -1,0 +1,73 @@
+// The gateway's one router: the apps' Postgres stores (idempotency, ledger, budgets with a virtual
+// key's months, synced catalog prices) and the learned complexity classifier, so `model: "auto"` routes
+// as it does in the apps. With SWITCHYARD_GATEWAY_UPSTREAM_URL, one more model for benchmarks.
+import { createComplexityClassifier } from "@switchyard/complexity";
+import { createRouterStores, type Database } from "@switchyard/db";
+import {
+  type CatalogOverride,
+  catalogRefreshPlan,
+  createRouter,
+  type LedgerSink,
+  parseRouterEnv,
+  type Router,
+  startCatalogRefresh,
+} from "@switchyard/router";
+import { KeyBudgetStore } from "./keys/keyBudgetStore.ts";
+
+export const GATEWAY_APP = "gateway";
+export const BENCH_MODEL = "bench/fixed";
+
+/** The model bench:overhead routes to its fixed upstream, here for bench:gateway. */
+export function benchCatalog(upstreamUrl: string): CatalogOverride {
+  const account = { id: "bench-upstream", label: "Bench upstream", kind: "openai-compatible" as const };
+  return {
+    accounts: [{ ...account, baseUrl: upstreamUrl, apiKeyEnv: null, creditsPath: null }],
+    models: [
+      {
+        id: BENCH_MODEL,
+        label: "Fixed answer (benchmark)",
+        capabilities: ["chat"],
+        contextWindow: 128_000,
+        price: { inputPerMTokens: 0.15, outputPerMTokens: 0.6 },
+        routes: [{ endpoint: account.id, account: account.id, path: "/v1", upstreamModel: "bench-fixed" }],
+      },
+    ],
+  };
+}
+
+export interface GatewayRouterOptions {
+  db: Database;
+  /** Sinks besides the ledger table (the gateway's tokens-per-minute charge). */
+  ledger?: LedgerSink[];
+  upstreamUrl?: string | undefined;
+}
+
+/** The router and what stops it: its catalog refresh and its connections. */
+export function createGatewayRouter(options: GatewayRouterOptions): {
+  router: Router;
+  close(): Promise<void>;
+} {
+  const stores = createRouterStores(options.db);
+  const router = createRouter({
+    app: GATEWAY_APP,
+    classifier: createComplexityClassifier(),
+    idempotencyStore: stores.idempotency,
+    budgetStore: new KeyBudgetStore(stores.budgets),
+    // Only a key's own caps (added per request): the gateway has no app-wide budget of its own.
+    budgets: {},
+    ledger: [stores.ledger, ...(options.ledger ?? [])],
+    ...(options.upstreamUrl ? { catalog: benchCatalog(options.upstreamUrl) } : {}),
+  });
+  const refresh = startCatalogRefresh({
+    store: stores.catalogPrices,
+    apply: (records) => router.applyCatalogPrices(records),
+    plan: catalogRefreshPlan(parseRouterEnv()),
+  });
+  return {
+    router,
+    close: async () => {
+      refresh.stop();
+      await router.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Starts the gateway: the database (DATABASE_URL, or the embedded PGlite in SWITCHYARD_DATA_DIR), the
+// router on it, and the HTTP server. Tests and benchmarks call startGateway with a port of 0.
+import http from "node:http";
+import type { GatewayKey } from "@switchyard/db";
+import { createDb, type DbHandle, startStoreMaintenance } from "@switchyard/db";
+import { createGateway, MAX_BODY_BYTES } from "./gateway.ts";
+import { gatewayEnv } from "./gatewayEnv.ts";
+import { createGatewayRouter } from "./gatewayRouter.ts";
+import { nodeListener } from "./http/nodeListener.ts";
+import { tokensChargeSink } from "./keys/keyRateLimits.ts";
+
+export interface StartGatewayOptions {
+  port?: number;
+  host?: string;
+  /** An open database; by default the environment's. */
+  db?: DbHandle;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const env = gatewayEnv(options.env);
+  const handle = options.db ?? (await createDb(options.env ? { env: options.env } : {}));
+  const db = handle.db;
+  const seenKeys = new Map<string, GatewayKey>();
+  const routed = createGatewayRouter({
+    db,
+    upstreamUrl: env.SWITCHYARD_GATEWAY_UPSTREAM_URL,
+    ledger: [tokensChargeSink(db, (id) => seenKeys.get(id)?.tpm ?? null)],
+  });
+  const maintenance = startStoreMaintenance(db);
+  const server = http.createServer(
+    nodeListener(createGateway({ db, router: routed.router, seenKeys }), { maxBodyBytes: MAX_BODY_BYTES }),
+  );
+  server.keepAliveTimeout = 65_000;
+  const host = options.host ?? env.GATEWAY_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? env.GATEWAY_PORT, host, () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      maintenance.stop();
+      await routed.close();
+      if (!options.db) await handle.close();
+    },
+  };
+}
