@@ -1,6 +1,8 @@
 // One typed error family. Codes are stable strings that callers branch on; messages are for people
 // and never contain keys, prompt text or stack traces. HTTP statuses for the handler live here too.
 import { type ErrorBody, errorBody, type RoutingMeta } from "@switchyard/wire";
+import type { UsageFigures } from "./engine/cost.ts";
+import type { LedgerOutcome } from "./stores/types.ts";
 
 const errorStatus = {
   invalid_request: 400,
@@ -20,6 +22,7 @@ const errorStatus = {
   timeout_idle: 504,
   timeout_total: 504,
   stream_interrupted: 502,
+  invalid_output: 502,
   aborted: 499,
   internal: 500,
 } as const;
@@ -44,6 +47,10 @@ export interface RouterErrorOptions {
   /** Structured, secret-free details (e.g. which filter removed which candidates). */
   details?: Record<string, unknown>;
   cause?: unknown;
+  /** No further attempt: the request ends with this error (a structured answer invalid twice). */
+  final?: boolean;
+  /** What a failed attempt still cost (an answer that came back but was refused). */
+  spent?: UsageFigures;
 }
 
 export class RouterError extends Error {
@@ -53,6 +60,8 @@ export class RouterError extends Error {
   readonly upstreamStatus: number | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly details: Record<string, unknown> | undefined;
+  readonly final: boolean;
+  readonly spent: UsageFigures | null;
   /** Routing metadata of the failed request, attached by the engine before it throws. */
   routing: RoutingMeta | undefined;
 
@@ -63,6 +72,8 @@ export class RouterError extends Error {
     this.upstreamStatus = options.upstreamStatus;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.details = options.details;
+    this.final = options.final === true;
+    this.spent = options.spent ?? null;
   }
 
   get retryable(): boolean {
@@ -94,6 +105,13 @@ export function asRouterError(err: unknown): RouterError {
   return err instanceof RouterError
     ? err
     : new RouterError("internal", "Unexpected router failure.", { cause: err });
+}
+
+/** The ledger outcome of a failure: a caller that left, an answer that failed its schema, or an error. */
+export function failureOutcome(error: RouterError): LedgerOutcome {
+  if (error.code === "aborted") return "client_closed";
+  if (error.code === "invalid_output") return "invalid_output";
+  return "error";
 }
 
 /** Maps an upstream HTTP status to our code; the caller decides about Retry-After. */

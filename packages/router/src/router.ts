@@ -25,6 +25,7 @@ import { otelLedgerSink } from "./sinks/otelLedgerSink.ts";
 import { pinoLedgerSink } from "./sinks/pinoLedgerSink.ts";
 import { MemoryIdempotencyStore } from "./stores/memoryIdempotencyStore.ts";
 import type { BudgetStore, IdempotencyStore, LedgerSink } from "./stores/types.ts";
+import { structured } from "./structured/structuredPlan.ts";
 import type {
   BreakerState,
   ChatResult,
@@ -35,6 +36,8 @@ import type {
   ImageResult,
   RequestOptions,
   RouterStream,
+  StructuredRequest,
+  StructuredResult,
 } from "./types.ts";
 import { createDispatcher } from "./upstream/dispatcher.ts";
 import {
@@ -86,6 +89,14 @@ export interface RouterEvents {
 export interface Router {
   chat(req: z.input<typeof chatRequest>, options?: RequestOptions): Promise<ChatResult>;
   stream(req: z.input<typeof chatRequest>, options?: RequestOptions): RouterStream;
+  /**
+   * A chat call whose answer is JSON matching `schema`: json_schema where the model takes it, an
+   * instruction where not; an answer that does not validate is retried once on the next candidate.
+   */
+  structured<S extends z.ZodType>(
+    req: StructuredRequest<S>,
+    options?: RequestOptions,
+  ): Promise<StructuredResult<z.output<S>>>;
   embed(req: EmbedRequest, options?: RequestOptions): Promise<EmbedResult>;
   image(req: ImageRequestInput, options?: RequestOptions): Promise<ImageResult>;
   /** OpenAI-compatible fetch for the openai SDK's `fetch` option or LangChain's `configuration.fetch`. */
@@ -198,6 +209,22 @@ export function createRouter(config: RouterConfig = {}): Router {
   return {
     chat: (req, o = noOptions) => validated(chat, deps, checkChatRequest, req, o),
     stream: (req, o = noOptions) => stream(deps, parseBody(checkChatRequest, { ...req, stream: true }), o),
+    structured: (req, o = noOptions) => {
+      const { schema, name = "answer", description, strict, ...body } = req;
+      const spec = {
+        schema,
+        name,
+        ...(description ? { description } : {}),
+        ...(strict !== undefined ? { strict } : {}),
+      };
+      return validated(
+        (d, r: ChatRequest, opts) => structured(d, r, opts, spec),
+        deps,
+        checkChatRequest,
+        body,
+        o,
+      );
+    },
     embed: (req, o = noOptions) =>
       validated(
         embed,

@@ -2,16 +2,21 @@
 import type {
   ChatChunk,
   ChatResponse,
+  chatRequest,
   EmbeddingResponse,
   ImageResponse,
   RoutingMeta,
   Tier,
+  ToolCall,
+  ToolCallDelta,
 } from "@switchyard/wire";
+import type { z } from "zod";
 import type { Timeouts } from "./config.ts";
 import type { BudgetScope } from "./stores/types.ts";
 
 /** What happened, attached to every result and to errors thrown after routing began (zod schema: wire's `routingMeta`). */
-export type { RoutingMeta, Tier };
+/** A call an answer makes: `function.arguments` is the JSON text the model wrote (parse it yourself). */
+export type { RoutingMeta, Tier, ToolCall, ToolCallDelta };
 
 /** Routing hints and bookkeeping for one request. All optional. */
 export interface RequestOptions {
@@ -52,7 +57,28 @@ export interface ChatResult {
   response: ChatResponse;
   /** Convenience: the first choice's text. */
   text: string;
+  /** The first choice's tool calls ([] when it made none). */
+  toolCalls: ToolCall[];
   routing: RoutingMeta;
+}
+
+/** router.structured()'s request: a chat request (no response_format, no stream) and the answer's schema. */
+export type StructuredRequest<S extends z.ZodType> = Omit<
+  z.input<typeof chatRequest>,
+  "response_format" | "stream"
+> & {
+  /** The answer's shape; sent as JSON Schema (`z.toJSONSchema`) and checked on the way back. */
+  schema: S;
+  /** The schema's name in `response_format` (default "answer"). */
+  name?: string;
+  description?: string;
+  /** OpenAI's strict mode (every field required, no extra keys); off unless asked. */
+  strict?: boolean;
+};
+
+export interface StructuredResult<T> extends ChatResult {
+  /** The answer's JSON, parsed and checked against the schema. */
+  data: T;
 }
 
 export interface StreamDelta {
@@ -62,10 +88,14 @@ export interface StreamDelta {
   chunk: ChatChunk;
   /** The upstream event's data line, verbatim (the fetch face passes it through). */
   raw: string;
+  /** Pieces of tool calls in this chunk, by index (absent when it has none); `.result` joins them. */
+  toolCalls?: ToolCallDelta[];
 }
 
 export interface StreamResult {
   text: string;
+  /** The calls assembled from every chunk's pieces: ids, names and whole argument JSON ([] when none). */
+  toolCalls: ToolCall[];
   finishReason: string | null;
   routing: RoutingMeta;
 }

@@ -35,12 +35,50 @@ export const checkChatRequest = validator(chatRequest);
 export const checkEmbeddingRequest = validator(embeddingRequest);
 export const checkImageRequest = validator(imageRequest);
 
-/** The validated body, or an invalid_request error that names what is wrong. */
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issues that say what is wrong: inside a union (a message's content is text, parts or null), the
+ * branch that matched the value's type, rather than zod's bare "Invalid input".
+ */
+function leafIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const matched = issue.errors.find(
+        (branch) =>
+          branch.length > 0 && !branch.every((e) => e.code === "invalid_type" && e.path.length === 0),
+      );
+      if (matched) {
+        out.push(...leafIssues(matched, path));
+        continue;
+      }
+    }
+    out.push({ ...issue, path });
+  }
+  return out;
+}
+
+/** The validated body, or an error that names what is wrong: invalid_request, or payload_too_large for an oversized part. */
 export function parseBody<T>(check: Validator<T>, body: unknown): T {
   const parsed = check(body);
   if (parsed.success) return parsed.data;
+  const leaves = leafIssues(parsed.error.issues);
   // Paths and messages only: never echo the caller's values back.
-  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
+  const issues = leaves.slice(0, 5).map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
+  const oversized = leaves.find(
+    (i) => i.code === "too_big" && /^(file_data|url)$/.test(String(i.path.at(-1))),
+  );
+  if (oversized?.code === "too_big") {
+    throw new RouterError(
+      "payload_too_large",
+      `Request part too large: ${oversized.path.join(".")}: ${oversized.message}`,
+      {
+        details: { path: oversized.path.join("."), limitChars: Number(oversized.maximum) },
+      },
+    );
+  }
   throw new RouterError("invalid_request", `Invalid request: ${issues.join("; ")}`);
 }
 

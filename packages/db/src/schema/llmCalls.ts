@@ -14,7 +14,7 @@ import {
 
 export const LLM_CALL_KINDS = ["request", "attempt"] as const;
 export const LLM_CALL_OPERATIONS = ["chat", "stream", "embed", "image"] as const;
-export const LLM_CALL_OUTCOMES = ["ok", "error", "skipped", "client_closed"] as const;
+export const LLM_CALL_OUTCOMES = ["ok", "error", "skipped", "client_closed", "invalid_output"] as const;
 
 /**
  * The router's ledger. One `request` row per caller request (its final outcome, total cost and latency)

@@ -37,8 +37,12 @@ export function recordAttemptFailure(deps: EngineDeps, route: LiveRoute, err: un
   const breaker = deps.policy.breaker;
   if (error.code === "aborted" || error.code === "timeout_total") {
     route.health.breaker.onAbandon();
-  } else if (error.code === "invalid_request" || error.code === "content_refused") {
-    // The endpoint answered sensibly; the request was the problem.
+  } else if (
+    error.code === "invalid_request" ||
+    error.code === "content_refused" ||
+    error.code === "invalid_output"
+  ) {
+    // The endpoint answered sensibly; the request (or the model's answer to it) was the problem.
     route.health.breaker.onSuccess();
   } else if (error.code === "insufficient_credits" || error.code === "upstream_auth") {
     deps.health.blockAccount(route.account.id, now + breaker.creditOpenMs);

@@ -3,7 +3,7 @@
 // completion (a stream's reader does the last three when the stream ends).
 
 import type { LiveRoute } from "../catalog/liveCatalog.ts";
-import { asRouterError, type RouterError } from "../errors.ts";
+import { asRouterError, failureOutcome, type RouterError } from "../errors.ts";
 import { selectCandidates } from "../selection/selectCandidates.ts";
 import type { BudgetReservation, StoredResponse } from "../stores/types.ts";
 import type { RoutingMeta } from "../types.ts";
@@ -123,13 +123,13 @@ export async function executeRequest<V, R>(
         ctx.attemptRow(
           route,
           attempt,
-          error.code === "aborted" ? "client_closed" : "error",
+          failureOutcome(error),
           error.code,
-          null,
+          error.spent,
           null,
           performance.now() - startedAt,
         );
-        if (endsRequest.has(error.code)) throw error;
+        if (endsRequest.has(error.code) || error.final) throw error;
         lastError = error;
       } finally {
         if (!open) call.close();
@@ -178,13 +178,7 @@ export async function executeRequest<V, R>(
 function recordFailure(deps: EngineDeps, ctx: RequestContext, err: unknown): RouterError {
   const error = asRouterError(err);
   if (ctx.rows.at(-1)?.kind !== "request") {
-    error.routing = ctx.finish(
-      null,
-      error.code === "aborted" ? "client_closed" : "error",
-      error.code,
-      null,
-      null,
-    );
+    error.routing = ctx.finish(null, failureOutcome(error), error.code, null, null);
     deps.ledger.write(ctx.rows);
   }
   return error;

@@ -11,11 +11,12 @@ import { RouterError } from "../errors.ts";
 import { neededCapabilities } from "../selection/requestNeeds.ts";
 import { resolveChatModel } from "../selection/resolveModel.ts";
 import type { CandidateQuery } from "../selection/selectCandidates.ts";
-import { estimatePromptTokens, hasImageInput } from "../selection/tokenEstimate.ts";
+import { estimateChatTokens, hasImageInput } from "../selection/tokenEstimate.ts";
 import type { ChatResult, RequestOptions, RoutingMeta } from "../types.ts";
 import { chatBody } from "../upstream/upstreamBodies.ts";
 import type { UpstreamCall } from "../upstream/upstreamCall.ts";
 import { safeJson, validator } from "../validate.ts";
+import { toolCallsOf } from "./toolCalls.ts";
 
 const maxChatBodyBytes = 32 * 1024 * 1024;
 const checkChatResponse = validator(chatResponse);
@@ -40,7 +41,7 @@ async function resolveForChat(deps: EngineDeps, ctx: RequestContext, req: ChatRe
 }
 
 export function chatQuery(req: ChatRequest, options: RequestOptions, defaultMaxTokens: number) {
-  const promptTokens = estimatePromptTokens(req.messages);
+  const promptTokens = estimateChatTokens(req);
   const outputTokens = req.max_completion_tokens ?? req.max_tokens ?? defaultMaxTokens;
   return {
     promptTokens,
@@ -91,13 +92,18 @@ export abstract class ChatPlanBase<V, R> implements Plan<V, R> {
     return "/chat/completions";
   }
 
-  body(route: LiveRoute): string {
+  /** The upstream body as an object (the structured plan adds to it per route). */
+  protected upstreamBody(route: LiveRoute): Record<string, unknown> {
     const body = chatBody(this.deps.live, this.req, route, this.ctx.options, this.stream);
     // Under a budget the reservation assumed this many output tokens: the call may not produce more.
     if (this.deps.budget && this.req.max_tokens == null && this.req.max_completion_tokens == null) {
       body.max_tokens = this.#outputTokens;
     }
-    return JSON.stringify(body);
+    return body;
+  }
+
+  body(route: LiveRoute): string {
+    return JSON.stringify(this.upstreamBody(route));
   }
 
   abstract consume(call: UpstreamCall, route: LiveRoute, startedAt: number): Promise<AttemptSuccess<V>>;
@@ -111,26 +117,38 @@ class ChatPlan extends ChatPlanBase<ChatResponse, ChatResult> {
     return this.req;
   }
 
-  async consume(
-    call: UpstreamCall,
-    route: LiveRoute,
-    startedAt: number,
-  ): Promise<AttemptSuccess<ChatResponse>> {
-    const text = await call.text(this.ctx.timeouts.idleMs, maxChatBodyBytes);
-    const ttftMs = performance.now() - startedAt;
-    const parsed = checkChatResponse(safeJson(text));
-    if (!parsed.success) {
-      throw new RouterError(
-        "upstream_bad_response",
-        `${route.route.endpoint} sent a malformed chat response.`,
-      );
-    }
-    return { value: parsed.data, usage: costFromUsage(route.model, parsed.data.usage), ttftMs };
+  consume(call: UpstreamCall, route: LiveRoute, startedAt: number): Promise<AttemptSuccess<ChatResponse>> {
+    return readChatResponse(this.ctx, call, route, startedAt);
   }
 
   build(response: ChatResponse, routing: RoutingMeta): ChatResult {
-    return { response, text: response.choices[0]?.message.content ?? "", routing };
+    return chatResult(response, routing);
   }
+}
+
+/** Reads and checks a non-streaming chat answer. */
+export async function readChatResponse(
+  ctx: RequestContext,
+  call: UpstreamCall,
+  route: LiveRoute,
+  startedAt: number,
+): Promise<AttemptSuccess<ChatResponse>> {
+  const text = await call.text(ctx.timeouts.idleMs, maxChatBodyBytes);
+  const ttftMs = performance.now() - startedAt;
+  const parsed = checkChatResponse(safeJson(text));
+  if (!parsed.success) {
+    throw new RouterError("upstream_bad_response", `${route.route.endpoint} sent a malformed chat response.`);
+  }
+  return { value: parsed.data, usage: costFromUsage(route.model, parsed.data.usage), ttftMs };
+}
+
+export function chatResult(response: ChatResponse, routing: RoutingMeta): ChatResult {
+  return {
+    response,
+    text: response.choices[0]?.message.content ?? "",
+    toolCalls: toolCallsOf(response),
+    routing,
+  };
 }
 
 export function chat(deps: EngineDeps, req: ChatRequest, options: RequestOptions): Promise<ChatResult> {

@@ -15,6 +15,7 @@ import type { RequestOptions, RouterStream, RoutingMeta, StreamDelta, StreamResu
 import { isFirstToken, type SseChunk, sseChunks } from "../upstream/sseChunks.ts";
 import type { UpstreamCall } from "../upstream/upstreamCall.ts";
 import { ChatPlanBase, chatQuery } from "./chat.ts";
+import { ToolCallAccumulator } from "./toolCalls.ts";
 
 interface OpenStream {
   gen: AsyncGenerator<SseChunk>;
@@ -140,13 +141,20 @@ class RouterStreamImpl implements RouterStream {
     let usageChunk: SseChunk["chunk"]["usage"] = null;
     let failure: RouterError | null = null;
     let finished = false;
+    // Made at the first tool-call piece: a text-only stream allocates nothing for them.
+    let calls: ToolCallAccumulator | null = null;
     const track = (sc: SseChunk): StreamDelta => {
       const choice = sc.chunk.choices[0];
       const piece = choice?.delta.content ?? "";
       text += piece;
       if (choice?.finish_reason) finishReason = choice.finish_reason;
       if (sc.chunk.usage) usageChunk = sc.chunk.usage;
-      return { type: "delta", text: piece, chunk: sc.chunk, raw: sc.raw };
+      const toolCalls = choice?.delta.tool_calls;
+      if (!toolCalls || toolCalls.length === 0)
+        return { type: "delta", text: piece, chunk: sc.chunk, raw: sc.raw };
+      calls ??= new ToolCallAccumulator();
+      calls.add(toolCalls);
+      return { type: "delta", text: piece, chunk: sc.chunk, raw: sc.raw, toolCalls };
     };
     try {
       for (const sc of buffered) yield track(sc);
@@ -162,13 +170,14 @@ class RouterStreamImpl implements RouterStream {
       if (!finished && !failure) await gen.return(undefined).catch(noop);
       call.close();
       const outcome = finished ? "ok" : failure && failure.code !== "aborted" ? "error" : "client_closed";
-      const usage = this.#usage(c, usageChunk, text);
+      const accumulated = calls as ToolCallAccumulator | null;
+      const usage = this.#usage(c, usageChunk, text.length + (accumulated?.argumentChars() ?? 0));
       const routing = this.#finish(c, outcome, failure, usage);
       if (failure) {
         failure.routing = routing;
         this.#settle.reject(failure);
       } else if (finished) {
-        this.#settle.resolve({ text, finishReason, routing });
+        this.#settle.resolve({ text, toolCalls: accumulated?.calls() ?? [], finishReason, routing });
       } else {
         this.#settle.reject(new RouterError("aborted", "The caller stopped reading the stream.", {}));
       }
@@ -194,7 +203,7 @@ class RouterStreamImpl implements RouterStream {
     c.win.call.close();
     const text = buffered.map((sc) => sc.chunk.choices[0]?.delta.content ?? "").join("");
     const aborted = new RouterError("aborted", "The caller stopped reading the stream.");
-    aborted.routing = this.#finish(c, "client_closed", aborted, this.#usage(c, null, text));
+    aborted.routing = this.#finish(c, "client_closed", aborted, this.#usage(c, null, text.length));
     this.#settle.reject(aborted);
   }
 
@@ -211,13 +220,14 @@ class RouterStreamImpl implements RouterStream {
     );
   }
 
-  #usage(c: Committed, usage: SseChunk["chunk"]["usage"], text: string): UsageFigures {
+  /** `outputChars`: the answer's text plus its tool calls' names and arguments. */
+  #usage(c: Committed, usage: SseChunk["chunk"]["usage"], outputChars: number): UsageFigures {
     if (usage) return costFromUsage(c.win.route.model, usage);
     // No usage chunk (the stream broke or the upstream omits it): estimate, so spend is not lost.
     const prompt = chatQuery(this.#req, this.#ctx.options, 0).promptTokens;
     return costFromUsage(c.win.route.model, {
       prompt_tokens: prompt,
-      completion_tokens: Math.ceil(text.length / 4),
+      completion_tokens: Math.ceil(outputChars / 4),
     });
   }
 

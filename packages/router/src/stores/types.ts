@@ -56,7 +56,8 @@ export interface IdempotencyStore {
 // ---------------------------------------------------------------------------------------------
 
 export type LedgerKind = "request" | "attempt";
-export type LedgerOutcome = "ok" | "error" | "skipped" | "client_closed";
+/** invalid_output: the answer came back but did not match the structured output's schema. */
+export type LedgerOutcome = "ok" | "error" | "skipped" | "client_closed" | "invalid_output";
 export type LedgerOperation = "chat" | "stream" | "embed" | "image";
 
 export interface LedgerEntry {
