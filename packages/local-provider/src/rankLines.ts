@@ -1,12 +1,15 @@
 // Ranks context lines by how close their meaning is to the question: cosine similarity of the real
 // sentence embeddings (Universal Sentence Encoder lite, embedder.ts), so "teeth" finds the dentist.
-// Lines far below the best one are dropped; if the embedder cannot load, shared rare words decide.
+// A word the line shares with the question adds a little (USE lite puts many short lines about equally
+// near a question). Lines far below the best are dropped; if the embedder cannot load, shared words decide.
 import { embedTexts } from "./embedder.ts";
 
 /** A line needs at least this similarity to count as relevant at all. */
 export const MIN_SIMILARITY = 0.1;
 /** Lines more than this below the best line are left out. */
 const WINDOW = 0.15;
+const SHARED_WORD_BONUS = 0.05;
+const MAX_WORD_BONUS = 0.15;
 /** Lines embedded per question at most (about 2 ms each): beyond it, the first ones are ranked. */
 const MAX_LINES = 400;
 
@@ -14,7 +17,10 @@ export interface RankedLine {
   line: string;
   /** Position in the context, for answers that keep the given order. */
   order: number;
+  /** Cosine of the question's and the line's embeddings. */
   similarity: number;
+  /** What ranks it: the similarity plus the shared-word bonus. */
+  score: number;
 }
 
 export function cosine(a: number[], b: number[]): number {
@@ -68,11 +74,21 @@ export async function similarities(question: string, texts: string[]): Promise<n
 export async function rankLines(lines: string[], question: string): Promise<RankedLine[]> {
   const considered = lines.slice(0, MAX_LINES);
   if (!question.trim() || considered.length === 0) return [];
-  const scores = await similarities(question, considered);
+  const meaning = await similarities(question, considered);
+  const asked = contentWords(question);
   const ranked = considered
-    .map((line, order) => ({ line, order, similarity: scores[order]! }))
-    .sort((a, b) => b.similarity - a.similarity || a.order - b.order);
-  const best = ranked[0]?.similarity ?? 0;
+    .map((line, order) => {
+      const shared = [...contentWords(line)].filter((w) => asked.has(w)).length;
+      const similarity = meaning[order]!;
+      return {
+        line,
+        order,
+        similarity,
+        score: similarity + Math.min(MAX_WORD_BONUS, shared * SHARED_WORD_BONUS),
+      };
+    })
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+  const best = ranked[0]?.score ?? 0;
   if (best < MIN_SIMILARITY) return [];
-  return ranked.filter((r) => r.similarity >= Math.max(MIN_SIMILARITY, best - WINDOW));
+  return ranked.filter((r) => r.score >= Math.max(MIN_SIMILARITY, best - WINDOW));
 }
