@@ -30,7 +30,6 @@ async function serve(handle: FetchHandler, maxBodyBytes: number, req: IncomingMe
   if (method !== "GET" && method !== "HEAD") {
     const read = await readBody(req, maxBodyBytes);
     if (read === "too_large") {
-      res.setHeader("connection", "close");
       return jsonError(res, 413, "payload_too_large", `Request body over ${maxBodyBytes} bytes.`);
     }
     if (read === "aborted") return;
@@ -58,22 +57,24 @@ async function serve(handle: FetchHandler, maxBodyBytes: number, req: IncomingMe
   await writeResponse(await handle(request), res, controller.signal);
 }
 
+/**
+ * The body, or "too_large" once it passes `max`. The rest of an oversize body is still read and thrown
+ * away (up to 8 times the cap) so the client, still sending, can read the 413; past that the socket goes.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | "too_large" | "aborted"> {
-  if (Number(req.headers["content-length"] ?? 0) > max) return Promise.resolve("too_large");
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > max) {
-        req.removeAllListeners("data");
-        req.resume();
-        resolve("too_large");
-      } else chunks.push(chunk);
+      if (size <= max) chunks.push(chunk);
+      else if (size > max * 8) req.destroy();
     });
-    req.once("end", () => resolve(Buffer.concat(chunks, size)));
+    req.once("end", () => resolve(size > max ? "too_large" : Buffer.concat(chunks, size)));
     req.once("error", () => resolve("aborted"));
-    req.once("aborted", () => resolve("aborted"));
+    req.once("close", () => {
+      if (!req.complete) resolve("aborted");
+    });
   });
 }
 
