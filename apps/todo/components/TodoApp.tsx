@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { TodoView } from "@/lib/todoSchemas.ts";
 import { AskPanel } from "./AskPanel.tsx";
+import { AssistantPanel } from "./assistant/AssistantPanel.tsx";
 import { CostPanel } from "./CostPanel.tsx";
 import { ImportPanel } from "./import/ImportPanel.tsx";
 import { SearchResults } from "./SearchResults.tsx";
@@ -63,6 +64,7 @@ export function TodoApp({ initialTodos }: { initialTodos: TodoView[] }) {
         </section>
       </div>
       <aside className="flex flex-col gap-4">
+        <AssistantPanel onChanged={upsert} />
         <AskPanel onAnswered={() => setAnswers((n) => n + 1)} />
         <CostPanel version={answers} />
       </aside>
