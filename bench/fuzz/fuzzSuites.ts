@@ -21,6 +21,7 @@ export const FUZZ_SUITES: FuzzSuite[] = [
   { name: "todo", dir: "apps/todo", file: "app/routes.fuzz.test.ts", runsFactor: 1 },
   { name: "images", dir: "apps/images", file: "app/routes.fuzz.test.ts", runsFactor: 1 },
   { name: "router", dir: "packages/router", file: "src/http/handler.fuzz.test.ts", runsFactor: 2 },
+  { name: "gateway", dir: "apps/gateway", file: "src/gateway.fuzz.test.ts", runsFactor: 1 },
 ];
 
 export interface SuiteRun {

@@ -40,6 +40,8 @@ export interface GatewayRouterOptions {
   /** Sinks besides the ledger table (the gateway's tokens-per-minute charge). */
   ledger?: LedgerSink[];
   upstreamUrl?: string | undefined;
+  /** The local provider; defaults to LOCAL_PROVIDER_URL (tests pass their own). */
+  localProviderUrl?: string;
 }
 
 /** The router and what stops it: its catalog refresh and its connections. */
@@ -57,6 +59,7 @@ export function createGatewayRouter(options: GatewayRouterOptions): {
     budgets: {},
     ledger: [stores.ledger, ...(options.ledger ?? [])],
     ...(options.upstreamUrl ? { catalog: benchCatalog(options.upstreamUrl) } : {}),
+    ...(options.localProviderUrl ? { localProviderUrl: options.localProviderUrl } : {}),
   });
   const refresh = startCatalogRefresh({
     store: stores.catalogPrices,
