@@ -44,9 +44,17 @@ export function startChild(
   });
 }
 
-/** Runs a TypeScript entry to completion in its own Node process; resolves with the one message it sends. */
-export function runChildForResult<T>(entry: string, args: string[] = []): Promise<T> {
-  const child = fork(entry, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/**
+ * Runs a TypeScript entry to completion in its own Node process; resolves with the one message it sends.
+ * `nodeFlags` are added to the inherited ones (e.g. --cpu-prof).
+ */
+export function runChildForResult<T>(
+  entry: string,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+): Promise<T> {
+  const execArgv = [...process.execArgv, ...nodeFlags];
+  const child = fork(entry, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv });
   return new Promise((resolve, reject) => {
     let result: { value: T } | null = null;
     child.once("message", (m: unknown) => {

@@ -2,7 +2,7 @@
 // measured block, its figures sent back over IPC. In its own process a path's garbage-collection pauses
 // hold up only its own requests. --deep also records those pauses; a plan with `kept` measures the
 // heap each waiting request keeps alive instead of running a block.
-import { PerformanceObserver } from "node:perf_hooks";
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { ownCpuUs, pidCpuUs } from "../lib/processCpu.ts";
@@ -12,7 +12,13 @@ import type { BlockPlan, BlockResult, Recorder } from "./runLevel.ts";
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 const plan = JSON.parse(process.argv[2]!) as BlockPlan;
-const { send, close } = senderFor(plan.mode, plan.upstreamUrl, plan.portkey?.url ?? null, plan.gateway);
+const { send, close } = senderFor(
+  plan.mode,
+  plan.upstreamUrl,
+  plan.portkey?.url ?? null,
+  plan.catalog,
+  plan.gateway,
+);
 
 /**
  * A closed loop: `count` requests by up to `concurrency` workers, each timed from send to parsed answer;
@@ -67,8 +73,14 @@ async function measuredBlock(): Promise<BlockResult> {
   const peer = plan.portkey ?? plan.gateway;
   const peerCpu = peer ? pidCpuUs(peer.pid) : () => 0;
   const pauses: number[] = [];
+  const majorPauses: number[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) pauses.push(e.duration);
+    for (const e of list.getEntries()) {
+      pauses.push(e.duration);
+      // A gc entry's detail says which kind of collection it was (Node's typings omit the field).
+      const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorPauses.push(e.duration);
+    }
   });
   if (plan.deep) observer.observe({ entryTypes: ["gc"] });
   const [cpu0, peer0] = [ownCpuUs(), peerCpu()];
@@ -76,7 +88,8 @@ async function measuredBlock(): Promise<BlockResult> {
   const [cpuUs, peerCpuUs] = [ownCpuUs() - cpu0, peerCpu() - peer0];
   await new Promise((r) => setImmediate(r)); // GC entries arrive asynchronously
   observer.disconnect();
-  return { ...run, wallMs, cpuUs, peerCpuUs, gcPausesMs: plan.deep ? pauses : null };
+  const gcMajorPausesMs = plan.deep ? majorPauses : null;
+  return { ...run, wallMs, cpuUs, peerCpuUs, gcPausesMs: plan.deep ? pauses : null, gcMajorPausesMs };
 }
 
 // Three upstream delays of warm-up with at least 100 workers, so the code is optimized and the heap

@@ -16,23 +16,27 @@ export interface GatewayPeer {
   model: string;
 }
 
+/** full: the hand-configured models plus the ~700 bundled ones, as the apps load them; seven: the hand ones. */
+export type CatalogSize = "full" | "seven";
+
 const messages = [{ role: "user" as const, content: "Say hello in one short sentence." }];
 const bodyFor = (model: string) => JSON.stringify({ model, messages, max_tokens: 16 });
 const body = bodyFor("bench-fixed");
 
 /**
- * The router with the full catalog (the hand-configured models and the ~700 bundled ones, as the apps
- * load it) plus one model whose route is the upstream; no extra ledger sink, no idempotency key, no
+ * The router with the full catalog (or only the seven hand-configured models) plus one model whose
+ * route is the upstream; no extra ledger sink, no idempotency key, no
  * budgets, no credit polling: what it adds is validation, planning, the attempt loop with its timers
  * and the ledger rows.
  */
-function benchRouter(upstreamUrl: string) {
+function benchRouter(upstreamUrl: string, catalogSize: CatalogSize) {
   const account = { id: "bench-upstream", label: "Bench upstream", kind: "openai-compatible" as const };
   return createRouter({
     env: {},
     accounts: [account.id],
     policy: { credits: { refreshMs: 0 } },
     catalog: {
+      bundled: catalogSize === "full",
       accounts: [{ ...account, baseUrl: upstreamUrl, apiKeyEnv: null, creditsPath: null }],
       models: [
         {
@@ -56,10 +60,11 @@ export function senderFor(
   mode: Mode,
   upstreamUrl: string,
   portkeyUrl: string | null,
+  catalogSize: CatalogSize = "full",
   gateway: GatewayPeer | null = null,
 ) {
   if (mode === "router") {
-    const router = benchRouter(upstreamUrl);
+    const router = benchRouter(upstreamUrl, catalogSize);
     const send: Send = async () =>
       void (await router.chat({ model: "bench/fixed", messages, max_tokens: 16 }));
     return { send, close: () => router.close() };

@@ -8,7 +8,7 @@
 import path from "node:path";
 import { round, summarize } from "@switchyard/measure";
 import { runChildForResult } from "../lib/childProcess.ts";
-import type { GatewayPeer, Mode } from "./loadClients.ts";
+import type { CatalogSize, GatewayPeer, Mode } from "./loadClients.ts";
 
 const entry = path.join(import.meta.dirname, "isolatedBlock.ts");
 
@@ -30,6 +30,8 @@ export interface BlockPlan extends Omit<LevelOptions, "modes"> {
   concurrency: number;
   count: number;
   kept?: { requests: number; settleMs: number };
+  /** The router path's catalog (default full). */
+  catalog?: CatalogSize;
 }
 
 /** What a measured block records: each answer's latency, and the failures. */
@@ -41,6 +43,8 @@ export interface BlockResult extends Recorder {
   cpuUs: number;
   peerCpuUs: number;
   gcPausesMs: number[] | null;
+  /** Of those, the full (mark-compact) collections, whose cost grows with the live heap. */
+  gcMajorPausesMs?: number[] | null;
 }
 
 const concurrencies = [1, 100, 1000] as const;
