@@ -41,7 +41,7 @@ const router = createRouter({
 // A tool call asking for GPT-4o with the five as fallbacks, cheapest first and nothing above $0.30
 // per million prompt tokens: max_price drops GPT-4o ($2.50), sort orders the rest by their catalog
 // price, and the router tries them in that order.
-const tool = { type: "function", function: { name: "add_todo", parameters: { type: "object" } } };
+const tool = { type: "function" as const, function: { name: "add_todo", parameters: { type: "object" } } };
 const { routing } = await router.chat(
   {
     model: "openai/gpt-4o",
