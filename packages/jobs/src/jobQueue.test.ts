@@ -56,6 +56,17 @@ describe("jobs on one database", () => {
     throw new Error(`job ${key} never settled`);
   }
 
+  it("settled() answers every waiter of a job once it finishes (one query a tick for all), null for no job", async () => {
+    await jobs.enqueue(flaky, { failTimes: 1 }, { key: "watched" });
+    const [first, second] = await Promise.all([
+      jobs.settled(flaky, "watched"),
+      jobs.settled(flaky, "watched"),
+    ]);
+    expect(first).toMatchObject({ state: "completed", attempts: 2, output: { ranOn: 2 } });
+    expect(second).toEqual(first);
+    expect(await jobs.settled(flaky, "never-enqueued")).toBeNull();
+  });
+
   it("creates one job per key, and none when the caller's transaction rolls back", async () => {
     const first = await handle.db.transaction((tx) =>
       jobs.enqueue(flaky, { failTimes: 0 }, { key: "once", tx }),

@@ -12,10 +12,11 @@ import {
   type PGliteLike,
   PgBoss,
 } from "pg-boss";
-import { z } from "zod";
 import { jobIdForKey } from "./jobIds.ts";
 import type { JobKind } from "./jobKind.ts";
 import { reasonOf } from "./jobReason.ts";
+import { envelope, FINISHED, readJobStatuses, statusOf } from "./jobStatus.ts";
+import { JobWatcher } from "./jobWatcher.ts";
 
 /** Anything drizzle can execute a statement on: the app's db or a transaction of it. */
 export interface SqlExecutor {
@@ -34,6 +35,8 @@ export interface StartJobsOptions {
   superviseSeconds?: number;
   /** Connections of pg-boss's own pool on the Postgres path (default 3). */
   poolMax?: number;
+  /** How often `settled()` reads the state of every job this process waits for, in one query (default 250 ms). */
+  watchMs?: number;
   onError?: (error: Error) => void;
 }
 
@@ -92,11 +95,14 @@ export interface Jobs {
     opts: { key: string; tx?: SqlExecutor },
   ): Promise<{ id: string; created: boolean }>;
   status(kind: JobKind<unknown>, key: string): Promise<JobStatus | null>;
+  /**
+   * Resolves once the key's job is completed, failed or cancelled (its status), or gone (null). Every
+   * waiter of a process shares one query per `watchMs`, however many there are.
+   */
+  settled(kind: JobKind<unknown>, key: string): Promise<JobStatus | null>;
   work<T>(worker: JobWorker<T>): Promise<void>;
   stop(opts?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 }
-
-const envelope = z.object({ key: z.string().min(1), data: z.unknown() });
 
 function bossFor(opts: StartJobsOptions): PgBoss {
   const common = {
@@ -124,6 +130,21 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
   await boss.start();
   for (const kind of kinds) await ensureQueues(boss, kind);
   const pollSeconds = opts.pollSeconds ?? 1;
+  const schema = opts.schema ?? "pgboss";
+  const watchers = new Map<string, JobWatcher<JobStatus>>();
+  const watcherOf = (name: string) => {
+    let watcher = watchers.get(name);
+    if (!watcher) {
+      watcher = new JobWatcher<JobStatus>({
+        read: (ids) => readJobStatuses(boss.getDb(), schema, name, ids),
+        isFinished: (status) => FINISHED.has(status.state),
+        intervalMs: opts.watchMs ?? 250,
+        onError: (error) => opts.onError?.(error),
+      });
+      watchers.set(name, watcher);
+    }
+    return watcher;
+  };
 
   return {
     async enqueue(kind, data, { key, tx }) {
@@ -139,15 +160,11 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
 
     async status(kind, key) {
       const [job] = await boss.findJobs(kind.name, { id: jobIdForKey(kind.name, key) });
-      if (!job) return null;
-      return {
-        id: job.id,
-        state: job.state,
-        attempts: job.retryCount + (job.state === "created" ? 0 : 1),
-        reason: job.state === "failed" || job.state === "retry" ? reasonOf(job.output) : null,
-        output: job.state === "completed" ? (job.output ?? null) : null,
-        data: envelope.safeParse(job.data).data?.data ?? null,
-      };
+      return job ? statusOf(job) : null;
+    },
+
+    settled(kind, key) {
+      return watcherOf(kind.name).settled(jobIdForKey(kind.name, key));
     },
 
     async work<T>(worker: JobWorker<T>) {
@@ -212,6 +229,7 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
     },
 
     async stop({ graceful = true, timeoutMs = 10_000 } = {}) {
+      for (const watcher of watchers.values()) watcher.stop();
       await boss.stop({ graceful, timeout: timeoutMs, close: true });
     },
   };
