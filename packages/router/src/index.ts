@@ -30,6 +30,7 @@ export {
 export {
   fingerprint as idempotencyFingerprint,
   IN_FLIGHT_RETRY_AFTER_SECONDS,
+  idempotencyScope,
 } from "./engine/idempotency.ts";
 export { isRouterError, RouterError, type RouterErrorCode } from "./errors.ts";
 export { createHandler, errorResponse, type HandlerApi } from "./http/handler.ts";

@@ -27,10 +27,15 @@ export class ImageRepository {
   /**
    * Inserts the row unless the owner already has one with the same idempotency key (then returns that
    * one and `inserted: false`). A transaction-scoped advisory lock on owner and key serialises
-   * concurrent savers, across processes too, since the column itself is not unique.
+   * concurrent savers, across processes too, since the column itself is not unique. `alsoInTransaction`
+   * runs in the same transaction (the generator drops the router's stored call there).
    */
-  async insertOnce(row: NewImage & { idempotencyKey: string }): Promise<{ image: Image; inserted: boolean }> {
+  async insertOnce(
+    row: NewImage & { idempotencyKey: string },
+    alsoInTransaction?: (tx: Database) => Promise<void>,
+  ): Promise<{ image: Image; inserted: boolean }> {
     return this.db.transaction(async (tx) => {
+      await alsoInTransaction?.(tx as unknown as Database);
       const lockName = `images:${row.owner}\n${row.idempotencyKey}`;
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lockName}))`);
       const existing = await tx

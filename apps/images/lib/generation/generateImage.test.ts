@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDb, createRouterStores, type DbHandle } from "@switchyard/db";
+import { createDb, createRouterStores, type DbHandle, idempotencyKeys } from "@switchyard/db";
 import { type LocalProvider, startLocalProvider } from "@switchyard/local-provider";
 import { createRouter, type Router } from "@switchyard/router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +78,10 @@ describe("ImageGenerator", () => {
     expect(image.promptEmbedding).toHaveLength(512);
     const bytes = await new LocalDiskStorage(storageRoot).get(image.storageKey);
     expect(bytes?.bytes.subarray(1, 4).toString()).toBe("PNG");
+    // The router's stored answer keeps the routing, never the bytes: the row is the reference.
+    const stored = await handle.db.select({ response: idempotencyKeys.response }).from(idempotencyKeys);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(JSON.stringify(stored)).not.toContain("b64_json");
   });
 
   it("a double submit in one process makes one upstream call and one row", async () => {

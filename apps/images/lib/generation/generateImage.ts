@@ -2,8 +2,10 @@
 // already has a row returns it; a concurrent repeat in this process joins the running generation; a
 // repeat in another process is answered by the router's idempotency store (no second upstream call);
 // the row is inserted once under an advisory lock. Bytes are written before the row and removed if
-// the row cannot be written, so nothing is ever half-saved. A key is the user's own: every lookup, lock
-// and router call is scoped by the user id, so two users' equal keys never meet.
+// the row cannot be written, so nothing is ever half-saved. The row's transaction empties the router's
+// stored answer of its bytes: from then on the row is the reference every repeat reads. A key is the
+// user's own: every lookup, lock and router call is scoped by the user id, so two users' equal keys
+// never meet.
 import { randomUUID } from "node:crypto";
 import type { Image } from "@switchyard/db";
 import type { Router } from "@switchyard/router";
@@ -13,6 +15,7 @@ import type { ImageRepository } from "../gallery/imageRepository.ts";
 import type { ImageUser } from "../imageUser.ts";
 import { extensionFor, type ImageStorage } from "../storage/imageStorage.ts";
 import type { GenerationQueue } from "./generationQueue.ts";
+import { dropStoredImageBytes } from "./imageCallRecord.ts";
 import { type GenerateRequest, pixelSize, styledPrompt } from "./imageOptions.ts";
 import type { PromptEmbedder } from "./promptEmbedder.ts";
 
@@ -80,6 +83,10 @@ export async function generateAndStore(
     );
     // #endregion
     const generated = result.images[0];
+    // A replay of a call whose row is saved holds no image any more: the row is the answer.
+    const replayedRow =
+      !generated && result.routing.replay ? await deps.repository.findByKey(owner, ctx.idempotencyKey) : null;
+    if (replayedRow) return { image: replayedRow, replay: true };
     if (!generated?.b64Json) {
       throw new ApiError("upstream_bad_response", "The provider returned no image bytes.", 502);
     }
@@ -95,28 +102,31 @@ export async function generateAndStore(
       latencyMs: Math.round(routing.latencyMs),
     };
     try {
-      const saved = await deps.repository.insertOnce({
-        owner,
-        prompt: input.prompt,
-        parameters: {
-          aspect: input.aspect,
-          size: input.size,
-          style: input.style,
-          seed: input.seed ?? null,
-          requestedModel: input.model,
-          routing: routingSummary,
+      const saved = await deps.repository.insertOnce(
+        {
+          owner,
+          prompt: input.prompt,
+          parameters: {
+            aspect: input.aspect,
+            size: input.size,
+            style: input.style,
+            seed: input.seed ?? null,
+            requestedModel: input.model,
+            routing: routingSummary,
+          },
+          model: routing.modelUsed ?? input.model,
+          provider: routing.provider ?? "unknown",
+          storageKey,
+          mime: generated.mimeType,
+          width: size.width,
+          height: size.height,
+          costUsd: routing.costUsd,
+          promptEmbedding: promptEmbedding?.vector ?? null,
+          embeddingModel: promptEmbedding?.model ?? null,
+          idempotencyKey: ctx.idempotencyKey,
         },
-        model: routing.modelUsed ?? input.model,
-        provider: routing.provider ?? "unknown",
-        storageKey,
-        mime: generated.mimeType,
-        width: size.width,
-        height: size.height,
-        costUsd: routing.costUsd,
-        promptEmbedding: promptEmbedding?.vector ?? null,
-        embeddingModel: promptEmbedding?.model ?? null,
-        idempotencyKey: ctx.idempotencyKey,
-      });
+        (tx) => dropStoredImageBytes(tx, owner, ctx.idempotencyKey),
+      );
       if (!saved.inserted) await deps.storage.delete(storageKey);
       return { image: saved.image, replay: !saved.inserted || routing.replay };
     } catch (err) {

@@ -123,6 +123,13 @@ describe("image generations as jobs", () => {
     // The only generation this provider served: one upstream call, however many workers ran the job.
     const imageCalls = provider.control.log().filter((e) => e.path.includes("/images/generations"));
     expect(imageCalls).toHaveLength(1);
+    // The router's stored answer was the checkpoint; once the row exists it keeps no image bytes.
+    const stored = await handle.db
+      .select({ response: idempotencyKeys.response })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.namespace, "router"));
+    expect(stored).not.toHaveLength(0);
+    expect(JSON.stringify(stored)).not.toContain("b64_json");
     expect(await jobs.status(generationJob, `${user.id}\n${idempotencyKey}`)).toMatchObject({
       state: "completed",
       attempts: 2,

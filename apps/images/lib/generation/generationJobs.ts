@@ -6,7 +6,7 @@
 // row. A worker that dies loses its lease and the job runs again elsewhere; a job out of retries answers
 // the waiting request, and every later repeat of the key, with its error.
 import { EventEmitter, once } from "node:events";
-import type { Image } from "@switchyard/db";
+import type { Database, Image } from "@switchyard/db";
 import { type JobStatus, type Jobs, jobKind } from "@switchyard/jobs";
 import { ApiError, idempotencyInFlight, idempotencyMismatch, processSingleton } from "@switchyard/server";
 import { z } from "zod";
@@ -17,6 +17,7 @@ import {
   generateAndStore,
 } from "./generateImage.ts";
 import { QueueFullError } from "./generationQueue.ts";
+import { releaseAbandonedImageCall } from "./imageCallRecord.ts";
 import { type GenerateRequest, generateRequestSchema } from "./imageOptions.ts";
 import { StoredFailureError, storedFailureOf, storedFailureSchema } from "./storedFailure.ts";
 
@@ -112,35 +113,30 @@ export class JobImageGenerator {
 
   /**
    * The job's outcome: from this process's worker the moment it has one (a batch is settled in the
-   * database only when its slowest job ends), else from the job's row, polled with backoff.
+   * database only when its slowest job ends), else from the job's row, which one query a tick reads
+   * for every request of this process that waits (`jobs.settled`).
    */
   async #settled(
     key: string,
     id: string,
   ): Promise<Pick<JobStatus, "state" | "attempts" | "reason" | "output">> {
     const emitter = await finished();
-    let heard: unknown;
-    const hear = (output: unknown) => {
-      heard = output;
-    };
-    emitter.once(id, hear);
+    const heardHere = new AbortController();
     try {
-      for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2_000)) {
-        if (heard !== undefined) return { state: "completed", attempts: 1, reason: null, output: heard };
-        const status = await this.jobs.status(generationJob, key);
+      const heard = once(emitter, id, { signal: heardHere.signal }).then(
+        ([output]) => ({ state: "completed" as const, attempts: 1, reason: null, output }),
+        // Aborted once the row answered first: that answer stands.
+        () => new Promise<never>(() => {}),
+      );
+      const polled = this.jobs.settled(generationJob, key).then((status) => {
         if (!status) throw new ApiError("generation_failed", "The generation job is gone.", 502);
-        if (status.state === "completed" || status.state === "failed" || status.state === "cancelled")
-          return status;
-        if (heard !== undefined) continue;
-        const wake = new AbortController();
-        await Promise.race([
-          new Promise((resolve) => setTimeout(resolve, delayMs)),
-          once(emitter, id, { signal: wake.signal }).catch(() => undefined),
-        ]);
-        wake.abort();
-      }
+        return status;
+      });
+      // Heard first, the row's later answer (or its "gone") has nobody to tell.
+      polled.catch(() => undefined);
+      return await Promise.race([heard, polled]);
     } finally {
-      emitter.off(id, hear);
+      heardHere.abort();
     }
   }
 }
@@ -160,16 +156,20 @@ async function generationOutput(deps: GenerateDeps, data: z.infer<typeof generat
   }
 }
 
-/** The worker: makes the image (the family limit is the worker's concurrency) and keeps its answer. */
-export function generationWorker(deps: GenerateDeps, concurrency: number) {
+/**
+ * The worker: makes the image (the family limit is the worker's concurrency) and keeps its answer. A
+ * retried job first releases the image call its dead worker left claimed (`db` holds the router's keys).
+ */
+export function generationWorker(deps: GenerateDeps, concurrency: number, db: Database) {
   const unlimited: GenerateDeps = { ...deps, queue: { run: (_family, task) => task() } };
   return {
     kind: generationJob,
     concurrency,
     // Many short jobs: one poll fetches up to `concurrency` of them, and a full batch fetches again at once.
     batched: true,
-    async run(data: z.infer<typeof generationJob.data>, ctx: { id: string }) {
+    async run(data: z.infer<typeof generationJob.data>, ctx: { id: string; attempt: number }) {
       const emitter = await finished();
+      if (ctx.attempt > 1) await releaseAbandonedImageCall(db, data.userId, data.idempotencyKey);
       const output = await generationOutput(unlimited, data);
       // Only what this process's waiters hear; the job's row gets the same output when its batch settles.
       emitter.emit(ctx.id, output);

@@ -39,7 +39,7 @@ export function generationServices(role: "app" | "worker" = "app"): Promise<Gene
       familyOf: (model) => endpointFamily(model),
     };
     const jobs = await startJobs({ handle }, [generationJob]);
-    if (runsWorkers(role)) await jobs.work(generationWorker(deps, env.IMAGES_CONCURRENCY));
+    if (runsWorkers(role)) await jobs.work(generationWorker(deps, env.IMAGES_CONCURRENCY, handle.db));
     return { deps, repository, embedder, jobs };
   });
 }
