@@ -133,7 +133,13 @@ function enumValue(options: unknown[], text: string, name: string): unknown {
   return options[0];
 }
 
-function arrayValue(schema: JsonSchema, name: string, source: FillSource, root: JsonSchema): unknown[] {
+function arrayValue(
+  schema: JsonSchema,
+  name: string,
+  source: FillSource,
+  root: JsonSchema,
+  field: string | undefined,
+): unknown[] {
   const items = resolveRef((schema.items as JsonSchema | undefined) ?? {}, root);
   const minItems = Number(schema.minItems ?? 0);
   const maxItems = Math.min(Number(schema.maxItems ?? MAX_ITEMS), MAX_ITEMS);
@@ -143,7 +149,11 @@ function arrayValue(schema: JsonSchema, name: string, source: FillSource, root: 
       fill(items, name, { text: item.text, items: [], today: source.today }, root, item.fields),
     );
   } else if (TAGS_NAME.test(name) && typesOf(items).includes("string")) {
-    values = hashtags(source.text);
+    // A tags column ("admin; health", "#admin") lists them; in a sentence only #tags count.
+    values =
+      field === undefined
+        ? hashtags(source.text)
+        : [...new Set(field.split(/[,;|\s]+/).map((t) => t.replace(/^#/, "").toLowerCase()))].filter(Boolean);
   } else if (typesOf(items).includes("string") && source.items.length > 0) {
     values = source.items.map((item) => subjectOf(item.text));
   } else {
@@ -194,7 +204,7 @@ export function fill(
       );
     }
     case "array":
-      return arrayValue(schema, name, source, root);
+      return arrayValue(schema, name, source, root, fieldFor(name, fields));
     case "integer":
     case "number":
       return numberValue(schema, name, text, type === "integer");

@@ -2,6 +2,7 @@
 // calls a tool when one fits (simulatedTools.ts), answers in JSON when a json_schema or json_object
 // response_format asks for it (schemaValue.ts), or quotes the context (simulatedChat.ts).
 import { type Attachment, readAttachments } from "./attachments.ts";
+import { calendarItems, isCalendar } from "./calendarItems.ts";
 import type { LocalChatRequest } from "./chatBody.ts";
 import { contextOf, splitQuestion } from "./contextLines.ts";
 import type { ModelSpec } from "./providerProfiles.ts";
@@ -18,8 +19,9 @@ export interface SimulatedReply {
   readChars: number;
 }
 
-/** Rows of a CSV-like text with its header's names, or its lines when it is not a table. */
+/** Events of a calendar, rows of a CSV-like text with its header's names, or else its lines. */
 function itemsOfText(text: string): DataItem[] {
+  if (isCalendar(text)) return calendarItems(text);
   const lines = text.split("\n").filter((l) => l.trim());
   const cells = lines.map(cellsOf);
   const width = cells[0]?.length ?? 0;

@@ -100,6 +100,48 @@ describe("json_schema answers", () => {
     expect((res as unknown as { x_switchyard: { simulated: boolean } }).x_switchyard.simulated).toBe(true);
   });
 
+  it("take one item per event or task of an attached .ics calendar, tags from its categories", async () => {
+    const ics = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "BEGIN:VTODO",
+      "SUMMARY:Renew the passport before the Lisbon trip",
+      "DUE;VALUE=DATE:20261214",
+      "PRIORITY:1",
+      "CATEGORIES:admin,travel",
+      "END:VTODO",
+      "BEGIN:VEVENT",
+      "SUMMARY:Dentist\\, cracked molar",
+      "DTSTART:20261209T093000Z",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ].join("\r\n");
+    const res = await client.chat.completions.create({
+      model: "local/sim-gpt-4o-mini",
+      response_format: format("todo_import", IMPORT_SCHEMA),
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "Import these" },
+            { type: "file", file: { filename: "todos.ics", file_data: dataUrl("text/calendar", ics) } },
+          ],
+        },
+      ],
+    });
+    const value = JSON.parse(res.choices[0]!.message.content!);
+    expect(ajv.validate(IMPORT_SCHEMA, value), ajv.errorsText()).toBe(true);
+    expect(value.todos).toEqual([
+      {
+        title: "Renew the passport before the Lisbon trip",
+        dueDate: "2026-12-14",
+        priority: 3,
+        tags: ["admin", "travel"],
+      },
+      { title: "Dentist, cracked molar", dueDate: "2026-12-09", priority: 0, tags: [] },
+    ]);
+  });
+
   it("validate for refs, enums, consts, bounds, lengths and item counts, and are the same when streamed", async () => {
     const request = {
       model: "local/sim-gpt-4o-mini",
