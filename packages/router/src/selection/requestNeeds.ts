@@ -32,6 +32,7 @@ export function neededCapabilities(req: ChatRequest): NeededCapability[] | null 
  * one its catalog entry says it lacks. A field the catalog leaves out (models.dev has no structured
  * outputs flag) does not remove the model; a known list of inputs without "file" does.
  */
+// #region unmet-need
 export function unmetNeed(supports: Supports | undefined, needs: NeededCapability[]): string | null {
   if (!supports) return "capabilities unknown";
   for (const need of needs) {
@@ -41,3 +42,4 @@ export function unmetNeed(supports: Supports | undefined, needs: NeededCapabilit
   }
   return null;
 }
+// #endregion
