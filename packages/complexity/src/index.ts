@@ -12,6 +12,7 @@ export { topReasons } from "./reasons.ts";
 export { type FeatureContribution, type FeatureScore, scoreFeatures } from "./scoreFeatures.ts";
 export { atThreshold, scopedThreshold } from "./thresholdScope.ts";
 export { DEFAULT_TARGET, type RoutingTarget, routingTarget, thresholdFor } from "./thresholdTarget.ts";
+export { feedbackSource, feedbackTrainingRows, MIN_FEEDBACK_ROWS } from "./training/feedbackRows.ts";
 export {
   type ComplexityWeights,
   complexityWeights,
