@@ -130,6 +130,14 @@ export function bundledCapabilities(openRouterId: string): KnownCapabilities | u
   return anywhere ? capabilitiesOf(anywhere) : undefined;
 }
 
+/**
+ * Lets go of the lookup index (about half a megabyte) once the catalog is built, so it is not part of
+ * the live heap every full collection marks; a later lookup builds it again.
+ */
+export function releaseCapabilitiesIndex(): void {
+  index = undefined;
+}
+
 /** The date of the newest models.dev entry bundled (YYYY-MM-DD). */
 export function capabilitiesSnapshotDate(): string {
   index ??= buildIndex();

@@ -1,6 +1,6 @@
 // The catalog's long tail: every model @pydantic/genai-prices prices at OpenRouter, with what
 // models.dev knows of its capabilities, routable by its OpenRouter id. Built once per process.
-import { bundledCapabilities } from "./bundledCapabilities.ts";
+import { bundledCapabilities, releaseCapabilitiesIndex } from "./bundledCapabilities.ts";
 import { openRouterPricedModels } from "./bundledPrices.ts";
 import type { CatalogModel } from "./catalogSchema.ts";
 
@@ -31,6 +31,7 @@ export function bundledModels(): CatalogModel[] {
     return model;
   });
   bundledSet = new WeakSet(cache);
+  releaseCapabilitiesIndex();
   return cache;
 }
 

@@ -76,14 +76,12 @@ export function toPrice(prices: ModelPrice): Price | null {
 
 const isFree = (id: string, prices: ModelPrice) => id.endsWith(":free") && Object.keys(prices).length === 0;
 
-let openRouterCache: PricedModel[] | undefined;
-
 /**
  * Every OpenRouter model the library prices (free ones at 0). Models whose entry has no price at
- * all, or a price kind the router cannot charge, are left out.
+ * all, or a price kind the router cannot charge, are left out. Not cached: bundledModels() keeps
+ * what it builds from them, and nothing else needs the list held for the life of the process.
  */
 export function openRouterPricedModels(now = new Date()): PricedModel[] {
-  if (openRouterCache) return openRouterCache;
   const out: PricedModel[] = [];
   for (const model of findProvider({ providerId: "openrouter" })?.models ?? []) {
     const prices = currentPrices(model, now);
@@ -92,7 +90,6 @@ export function openRouterPricedModels(now = new Date()): PricedModel[] {
     if (!price) continue;
     out.push({ id: model.id, name: model.name, contextWindow: model.context_window, price });
   }
-  openRouterCache = out;
   return out;
 }
 

@@ -1,8 +1,8 @@
 // The catalog narrowed to what is reachable right now: accounts with a key (or the local provider
-// when no key is set), each route resolved to its URL once, at start-up, so the request path does no
-// lookups or string building. A bundled model's route gets its health object when a request first
-// asks for it, so breakerStates() lists the configured routes and, of the hundreds of others, only
-// those in use.
+// when no key is set), each route resolved to its URL once, at start-up (and again on a sync), so the
+// request path does one Map lookup per model and no string building, whatever the catalog's size. A
+// bundled model's route gets its health object when a request first asks for it, so breakerStates()
+// lists the configured routes and, of the hundreds of others, only those in use.
 
 import type { HealthRegistry } from "../health/healthRegistry.ts";
 import type { RouteHealth } from "../health/routeHealth.ts";
@@ -23,6 +23,8 @@ export interface LiveRoute {
   url: string;
   /** "model@endpoint", as the fallback chain names it. */
   label: string;
+  /** Input plus output price per M tokens plus the per-image price: what sort "price" orders by. */
+  blendedPrice: number;
 }
 
 class LiveRouteEntry implements LiveRoute {
@@ -31,6 +33,7 @@ class LiveRouteEntry implements LiveRoute {
   readonly account: LiveAccount;
   readonly url: string;
   readonly label: string;
+  readonly blendedPrice: number;
   readonly #registry: HealthRegistry;
   #health: RouteHealth | undefined;
 
@@ -40,6 +43,8 @@ class LiveRouteEntry implements LiveRoute {
     this.account = account;
     this.url = `${account.baseUrl.replace(/\/+$/, "")}${route.path}`.replace(/\/+$/, "");
     this.label = `${model.id}@${route.endpoint}`;
+    const p = model.price;
+    this.blendedPrice = p.inputPerMTokens + p.outputPerMTokens + (p.perImage ?? 0);
     this.#registry = registry;
   }
 
@@ -51,9 +56,12 @@ class LiveRouteEntry implements LiveRoute {
 
 export interface LiveModel {
   model: CatalogModel;
+  /** Shared by every request that selects them all: read, never changed. */
   routes: LiveRoute[];
   /** Route endpoints left out because their account is not configured. */
   notConfigured: string[];
+  /** [model id]: the models to try for a request that names this one alone (shared, never changed). */
+  alone: string[];
 }
 
 export class LiveCatalog {
@@ -96,7 +104,7 @@ export class LiveCatalog {
         if (!this.#lazyHealth.has(model.id)) void entry.health;
         routes.push(entry);
       }
-      index.set(model.id, { model, routes, notConfigured });
+      index.set(model.id, { model, routes, notConfigured, alone: [model.id] });
     }
     return index;
   }

@@ -43,13 +43,34 @@ export interface TokenCounts {
 
 /** USD for these counts at this price: each kind at its own rate, absent rates at the plain one. */
 export function priceUsage(price: Price, n: TokenCounts): number {
+  return priceCounts(
+    price,
+    n.promptTokens,
+    n.completionTokens,
+    n.cachedTokens ?? 0,
+    n.cacheWriteTokens ?? 0,
+    n.reasoningTokens ?? 0,
+    n.images ?? 0,
+  );
+}
+
+/** priceUsage() with the counts as arguments, so pricing a response allocates no counts object. */
+function priceCounts(
+  price: Price,
+  promptTokens: number,
+  completionTokens: number,
+  cachedTokens: number,
+  cacheWriteTokens: number,
+  reasoningTokens: number,
+  images: number,
+): number {
   const long = price.longContext;
-  const rates = long && n.promptTokens > long.aboveInputTokens ? long : price;
-  const cached = rates.cacheReadPerMTokens === undefined ? 0 : (n.cachedTokens ?? 0);
-  const written = rates.cacheWritePerMTokens === undefined ? 0 : (n.cacheWriteTokens ?? 0);
-  const reasoning = rates.reasoningPerMTokens === undefined ? 0 : (n.reasoningTokens ?? 0);
-  const plainIn = Math.max(0, n.promptTokens - cached - written);
-  const plainOut = Math.max(0, n.completionTokens - reasoning);
+  const rates = long && promptTokens > long.aboveInputTokens ? long : price;
+  const cached = rates.cacheReadPerMTokens === undefined ? 0 : cachedTokens;
+  const written = rates.cacheWritePerMTokens === undefined ? 0 : cacheWriteTokens;
+  const reasoning = rates.reasoningPerMTokens === undefined ? 0 : reasoningTokens;
+  const plainIn = Math.max(0, promptTokens - cached - written);
+  const plainOut = Math.max(0, completionTokens - reasoning);
   return (
     (plainIn * rates.inputPerMTokens +
       cached * (rates.cacheReadPerMTokens ?? 0) +
@@ -57,7 +78,7 @@ export function priceUsage(price: Price, n: TokenCounts): number {
       plainOut * rates.outputPerMTokens +
       reasoning * (rates.reasoningPerMTokens ?? 0)) /
       1e6 +
-    (n.images ?? 0) * (price.perImage ?? 0)
+    images * (price.perImage ?? 0)
   );
 }
 
@@ -81,14 +102,15 @@ export function costFromUsage(
     pricedCostUsd: 0,
     upstreamCostUsd: typeof usage?.cost === "number" ? usage.cost : null,
   };
-  figures.pricedCostUsd = priceUsage(model.price, {
-    promptTokens: figures.promptTokens ?? 0,
-    completionTokens: figures.completionTokens ?? 0,
-    cachedTokens: figures.cachedTokens ?? 0,
-    cacheWriteTokens: figures.cacheWriteTokens ?? 0,
-    reasoningTokens: figures.reasoningTokens ?? 0,
+  figures.pricedCostUsd = priceCounts(
+    model.price,
+    figures.promptTokens ?? 0,
+    figures.completionTokens ?? 0,
+    figures.cachedTokens ?? 0,
+    figures.cacheWriteTokens ?? 0,
+    figures.reasoningTokens ?? 0,
     images,
-  });
+  );
   figures.costUsd = figures.upstreamCostUsd ?? figures.pricedCostUsd;
   return figures;
 }

@@ -52,13 +52,15 @@ export function resolveDefaultModel(
 }
 
 function withFallbacks(live: LiveCatalog, id: string, fallbackModels: string[] | undefined): string[] {
-  if (!live.get(id)) {
+  const model = live.get(id);
+  if (!model) {
     throw new RouterError(
       "invalid_request",
       `Unknown model "${id}". Use auto, fast, strong or a catalog model id.`,
     );
   }
-  if (!fallbackModels) return [id];
+  // The model's own one-element list, made at catalog load: nothing allocated per request.
+  if (!fallbackModels) return model.alone;
   const extra = fallbackModels.filter((m) => m !== id && live.get(m));
   return [id, ...extra];
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { LiveCatalog, liveAccounts } from "../catalog/liveCatalog.ts";
+import { buildCatalog } from "../catalog/loadCatalog.ts";
+import { mergePolicy } from "../config.ts";
 import { RouterError } from "../errors.ts";
+import { HealthRegistry } from "../health/healthRegistry.ts";
 import { ask, callsTo, useHarness } from "../testing/harness.ts";
+import { resolveChatModel } from "./resolveModel.ts";
+import { type CandidateQuery, selectCandidates } from "./selectCandidates.ts";
 
 const h = useHarness();
 
@@ -69,5 +75,50 @@ describe("candidate filters", () => {
     await expect(h.router.chat({ ...ask("x"), model: "acme/nope" })).rejects.toMatchObject({
       code: "invalid_request",
     });
+  });
+});
+
+describe("selection over the full catalog", () => {
+  const catalog = buildCatalog();
+  const accounts = liveAccounts(catalog, {}, { localProviderUrl: "http://127.0.0.1:1" });
+  const live = new LiveCatalog(catalog, accounts, new HealthRegistry(mergePolicy().breaker));
+  const query = (options: CandidateQuery["options"] = {}): CandidateQuery => ({
+    capability: "chat",
+    needsVision: false,
+    needs: null,
+    contextTokens: 100,
+    options,
+  });
+  const strong = live.catalog.tiers.strong;
+
+  it("a request naming one model gets the catalog's own id list and route list: nothing built per request", async () => {
+    expect(live.catalog.models.length).toBeGreaterThan(500);
+    const classify = () => Promise.reject(new Error("not consulted"));
+    const resolved = await resolveChatModel(live, strong, [], undefined, classify);
+    expect(resolved.modelIds).toBe(live.get(strong)!.alone);
+    expect(selectCandidates(live, resolved.modelIds, query())).toBe(live.get(strong)!.routes);
+  });
+
+  it("a filter or an order that changes the list builds a new one, as before", () => {
+    const routes = live.get(strong)!.routes;
+    expect(routes.length).toBeGreaterThan(1);
+    const only = selectCandidates(live, [strong], query({ only: [routes[1]!.route.endpoint] }));
+    expect(only).toEqual([routes[1]]);
+    const byPrice = selectCandidates(live, [strong], query({ sort: "price" }));
+    expect(byPrice).not.toBe(routes);
+    expect(byPrice).toEqual(routes);
+  });
+
+  it("no_candidate's details hold a copy of the ids, not the catalog's list", () => {
+    const err = (() => {
+      try {
+        return selectCandidates(live, live.get(strong)!.alone, query({ only: ["nowhere"] }));
+      } catch (e) {
+        return e;
+      }
+    })() as RouterError;
+    expect(err.code).toBe("no_candidate");
+    expect(err.details?.models).toEqual([strong]);
+    expect(err.details?.models).not.toBe(live.get(strong)!.alone);
   });
 });

@@ -55,9 +55,6 @@ function removedBy(r: LiveRoute, q: CandidateQuery): FilterName | null {
 }
 // #endregion
 
-const blendedPrice = (m: CatalogModel) =>
-  m.price.inputPerMTokens + m.price.outputPerMTokens + (m.price.perImage ?? 0);
-
 type Removed = Partial<Record<FilterName, string[]>>;
 
 function remove(removed: Removed, filter: FilterName, label: string): void {
@@ -67,6 +64,14 @@ function remove(removed: Removed, filter: FilterName, label: string): void {
 }
 
 export function selectCandidates(live: LiveCatalog, modelIds: string[], q: CandidateQuery): LiveRoute[] {
+  // The usual request: one model, all of whose routes may serve it, in catalog order. Its own route
+  // list is the answer (the engine only reads it), so nothing is allocated (README, Overhead).
+  if (modelIds.length === 1) {
+    const routes = live.get(modelIds[0]!)?.routes;
+    if (routes && routes.length > 0 && everyRouteServes(routes, q) && keepsOrder(routes, q.options.sort)) {
+      return routes;
+    }
+  }
   const out: LiveRoute[] = [];
   const removed: Removed = {};
   for (const id of modelIds) {
@@ -83,6 +88,19 @@ export function selectCandidates(live: LiveCatalog, modelIds: string[], q: Candi
   return orderCandidates(out, q.options.sort);
 }
 
+function everyRouteServes(routes: LiveRoute[], q: CandidateQuery): boolean {
+  for (const r of routes) if (removedBy(r, q) !== null) return false;
+  return true;
+}
+
+/** True when orderCandidates would leave these routes (of one model) as they are. */
+function keepsOrder(routes: LiveRoute[], sort: RequestOptions["sort"]): boolean {
+  if (routes.length < 2) return true;
+  if (sort) return false;
+  for (const r of routes) if (r.health.errorRate > 0.5) return false;
+  return true;
+}
+
 /** "endpoint (model)", and for a capability the request needs, which one the model lacks. */
 function removedLabel(r: LiveRoute, q: CandidateQuery, filter: FilterName): string {
   const label = `${r.route.endpoint} (${r.model.id})`;
@@ -96,7 +114,7 @@ function orderCandidates(routes: LiveRoute[], sort: RequestOptions["sort"]): Liv
   for (const r of routes) if (!modelPos.has(r.model)) modelPos.set(r.model, modelPos.size);
   const primary = (r: LiveRoute): number => {
     const h = r.health;
-    if (sort === "price") return blendedPrice(r.model);
+    if (sort === "price") return r.blendedPrice;
     if (sort === "latency") return h.ttftMs ?? h.latencyMs ?? 1e12;
     if (sort === "throughput") return -(h.tokensPerSecond ?? 0);
     return modelPos.get(r.model)!;
@@ -115,6 +133,7 @@ export function noCandidate(modelIds: string[], removed: Partial<Record<string, 
   return new RouterError(
     "no_candidate",
     `No endpoint can serve ${what}.${parts.length ? ` Removed: ${parts.join("; ")}.` : ""}`,
-    { details: { models: modelIds, removed } },
+    // A copy: the ids may be a catalog model's shared list.
+    { details: { models: [...modelIds], removed } },
   );
 }
