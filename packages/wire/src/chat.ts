@@ -17,7 +17,7 @@ export const chatMessage = z.object({
   content: z.union([z.string(), z.array(contentPart), z.null()]),
   name: z.string().optional(),
   /** An assistant message's calls, sent back with the tools' answers. */
-  tool_calls: z.array(toolCall).optional(),
+  tool_calls: z.array(toolCall).nullish(),
   /** A tool message: which call it answers. */
   tool_call_id: z.string().optional(),
 });
@@ -50,10 +50,10 @@ export const chatRequest = z
     seed: z.number().int().optional(),
     user: z.string().optional(),
     modalities: z.array(z.enum(["text", "image"])).optional(),
-    tools: z.array(functionTool).optional(),
-    tool_choice: toolChoice.optional(),
-    parallel_tool_calls: z.boolean().optional(),
-    response_format: responseFormat.optional(),
+    tools: z.array(functionTool).nullish(),
+    tool_choice: toolChoice.nullish(),
+    parallel_tool_calls: z.boolean().nullish(),
+    response_format: responseFormat.nullish(),
     models: z.array(z.string()).optional(),
     provider: providerPreferences.optional(),
   })

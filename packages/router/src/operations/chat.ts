@@ -40,8 +40,14 @@ async function resolveForChat(deps: EngineDeps, ctx: RequestContext, req: ChatRe
   return resolved.modelIds;
 }
 
-export function chatQuery(req: ChatRequest, options: RequestOptions, defaultMaxTokens: number) {
-  const promptTokens = estimateChatTokens(req);
+/** `extraPromptChars`: what a plan adds to the prompt beyond the request (structured()'s instruction). */
+export function chatQuery(
+  req: ChatRequest,
+  options: RequestOptions,
+  defaultMaxTokens: number,
+  extraPromptChars = 0,
+) {
+  const promptTokens = estimateChatTokens(req) + Math.ceil(extraPromptChars / 3);
   const outputTokens = req.max_completion_tokens ?? req.max_tokens ?? defaultMaxTokens;
   return {
     promptTokens,
@@ -70,11 +76,11 @@ export abstract class ChatPlanBase<V, R> implements Plan<V, R> {
   readonly #promptTokens: number;
   readonly #outputTokens: number;
 
-  constructor(deps: EngineDeps, ctx: RequestContext, req: ChatRequest) {
+  constructor(deps: EngineDeps, ctx: RequestContext, req: ChatRequest, extraPromptChars = 0) {
     this.deps = deps;
     this.ctx = ctx;
     this.req = req;
-    const q = chatQuery(req, ctx.options, deps.budget?.limits.defaultMaxTokens ?? 1024);
+    const q = chatQuery(req, ctx.options, deps.budget?.limits.defaultMaxTokens ?? 1024, extraPromptChars);
     this.query = q.query;
     this.#promptTokens = q.promptTokens;
     this.#outputTokens = q.outputTokens;

@@ -55,10 +55,22 @@ class StructuredPlan<S extends z.ZodType> extends ChatPlanBase<
   /** Answers that failed the schema so far: the second ends the request. */
   #invalid = 0;
 
-  constructor(deps: EngineDeps, ctx: RequestContext, req: ChatRequest, spec: StructuredSpec<S>) {
-    super(deps, ctx, req);
+  constructor(
+    deps: EngineDeps,
+    ctx: RequestContext,
+    req: ChatRequest,
+    spec: StructuredSpec<S>,
+    jsonSchema = jsonSchemaOf(spec.schema),
+  ) {
+    // The instruction (which also holds the schema) is part of the prompt on some routes.
+    super(deps, ctx, req, instruction(spec.name, jsonSchema).content.length);
     this.#spec = spec;
-    this.#jsonSchema = jsonSchemaOf(spec.schema);
+    this.#jsonSchema = jsonSchema;
+  }
+
+  /** Room for the retry: an invalid answer is paid for too. */
+  override estimateUsd(candidates: LiveRoute[]): number {
+    return 2 * super.estimateUsd(candidates);
   }
 
   get identity(): unknown {
