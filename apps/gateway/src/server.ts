@@ -31,6 +31,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   const routed = createGatewayRouter({
     db,
     upstreamUrl: env.SWITCHYARD_GATEWAY_UPSTREAM_URL,
+    // Given an env, its local provider too (the router reads process.env's otherwise).
+    ...(options.env?.LOCAL_PROVIDER_URL ? { localProviderUrl: options.env.LOCAL_PROVIDER_URL } : {}),
     ledger: [tokensChargeSink(db, (id) => seenKeys.get(id)?.tpm ?? null)],
   });
   const maintenance = startStoreMaintenance(db);
