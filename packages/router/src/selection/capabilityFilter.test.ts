@@ -129,6 +129,22 @@ describe.each(allNeeds)("a request that needs %s", (need) => {
   });
 });
 
+it("a conversation that already called tools goes on only with models that take tools", async () => {
+  down.add("primary");
+  const call = { id: "c1", type: "function" as const, function: { name: "add_todo", arguments: "{}" } };
+  const { routing } = await router.chat({
+    model: "test/primary",
+    models: ["test/lacking", "test/capable"],
+    messages: [
+      { role: "user", content: "add milk" },
+      { role: "assistant", content: null, tool_calls: [call] },
+      { role: "tool", tool_call_id: "c1", content: "added" },
+    ],
+  });
+  expect(routing.modelUsed).toBe("test/capable");
+  expect(upstream.to("backup")).toHaveLength(0);
+});
+
 it("a plain request still uses every model, the one without capabilities included", async () => {
   const { routing } = await router.chat({ model: "fast", messages: [{ role: "user", content: "hi" }] });
   expect(routing.modelUsed).toBe("test/lacking");

@@ -4,21 +4,26 @@
 import type { ChatRequest } from "@switchyard/wire";
 import type { Supports } from "../catalog/catalogSchema.ts";
 
-/** tools: offers tools; structured_outputs: a JSON response_format; files: a file (PDF, CSV, …) part. */
+/** tools: offers tools or holds tool turns; structured_outputs: a JSON response_format; files: a file part. */
 export type NeededCapability = "tools" | "structured_outputs" | "files";
 
-function hasFilePart(req: ChatRequest): boolean {
+/** What the conversation so far holds: file parts, and tool calls or their answers. */
+function messageNeeds(req: ChatRequest): { files: boolean; toolTurns: boolean } {
+  let files = false;
+  let toolTurns = false;
   for (const m of req.messages) {
-    if (Array.isArray(m.content)) for (const part of m.content) if (part.type === "file") return true;
+    // A conversation that already called tools goes on with a model that knows their messages.
+    if (m.role === "tool" || (m.tool_calls && m.tool_calls.length > 0)) toolTurns = true;
+    if (Array.isArray(m.content)) for (const part of m.content) if (part.type === "file") files = true;
   }
-  return false;
+  return { files, toolTurns };
 }
 
 export function neededCapabilities(req: ChatRequest): NeededCapability[] | null {
-  const tools = Array.isArray(req.tools) && req.tools.length > 0;
+  const { files, toolTurns } = messageNeeds(req);
+  const tools = toolTurns || (Array.isArray(req.tools) && req.tools.length > 0);
   const format = req.response_format?.type;
   const structured = format === "json_schema" || format === "json_object";
-  const files = hasFilePart(req);
   if (!tools && !structured && !files) return null;
   const needs: NeededCapability[] = [];
   if (tools) needs.push("tools");
