@@ -1,4 +1,4 @@
-import type { ChatResult, Router } from "@switchyard/router";
+import { type Router, RouterError, type StructuredResult } from "@switchyard/router";
 import { describe, expect, it } from "vitest";
 import { extractImport } from "./extractImport.ts";
 import { MAX_IMAGE_BYTES, MAX_TEXT_FILE_BYTES } from "./importSchemas.ts";
@@ -11,20 +11,21 @@ const png = (size = 64) => {
   return bytes;
 };
 
-/** A router whose one chat answer is `text`, from the local provider or a hosted one; it keeps each request. */
-function answering(text: string, provider = "local provider") {
+/** A router whose structured answer is `data` from the local provider; it keeps each request. */
+function answering(data: unknown) {
   const requests: unknown[] = [];
-  const router: Pick<Router, "chat"> = {
-    chat: async (req) => {
+  const router: Pick<Router, "structured"> = {
+    structured: async (req) => {
       requests.push(req);
-      return { text, routing: { provider, modelUsed: "openai/gpt-4o" } } as unknown as ChatResult;
+      const routing = { provider: "local provider", modelUsed: "openai/gpt-4o" };
+      return { data, routing } as unknown as StructuredResult<never>;
     },
   };
   return { router, requests };
 }
 
 const routing = { userId: "ann" };
-const deps = { router: answering("{}").router };
+const deps = { router: answering({ items: [] }).router };
 
 describe("extracting an import preview", () => {
   it("reads a CSV without a model call", async () => {
@@ -40,13 +41,13 @@ describe("extracting an import preview", () => {
     });
   });
 
-  it("asks a vision model for the picture's items in a json_schema and reads its answer", async () => {
-    const answer = JSON.stringify({
+  it("asks for the picture's items in a schema, with the picture as an image part, and reads the answer", async () => {
+    const answer = {
       items: [
         { title: "- Renew car insurance", due_date: "2026-12-11", priority: "high", tags: ["car"] },
         { title: "Buy stamps", due_date: null, priority: "none", tags: [] },
       ],
-    });
+    };
     const { router, requests } = answering(answer);
     const preview = await extractImport(
       { router, today: () => "2026-12-03" },
@@ -63,8 +64,8 @@ describe("extracting an import preview", () => {
       ],
     });
     expect(preview.warnings[0]).toMatch(/simulated model/);
-    const sent = requests[0] as { response_format: { type: string }; messages: { content: unknown }[] };
-    expect(sent.response_format.type).toBe("json_schema");
+    const sent = requests[0] as { name: string; strict: boolean; messages: { content: unknown }[] };
+    expect(sent).toMatchObject({ name: "todo_items", strict: true });
     expect(JSON.stringify(sent.messages[1]!.content)).toContain("data:image/png;base64,");
   });
 
@@ -121,8 +122,12 @@ describe("extracting an import preview", () => {
     await expect(extractImport(deps, file, routing)).rejects.toMatchObject({ status, code });
   });
 
-  it("refuses a model answer that is not the list it asked for", async () => {
-    const { router } = answering("Here are your todos: milk, eggs", "OpenRouter");
+  it("refuses a picture when the model's answers did not match the schema twice", async () => {
+    const router: Pick<Router, "structured"> = {
+      structured: async () => {
+        throw new RouterError("invalid_output", "The answer did not match the schema.");
+      },
+    };
     await expect(
       extractImport({ router }, { name: "p.png", type: "", dataBase64: b64(png()) }, routing),
     ).rejects.toMatchObject({ status: 422, code: "import_unreadable" });

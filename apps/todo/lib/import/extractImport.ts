@@ -30,7 +30,7 @@ function parsed(read: () => ReadRows, what: string): ReadRows {
 }
 
 export interface ExtractDeps {
-  router: Pick<Router, "chat">;
+  router: Pick<Router, "structured">;
   /** Today's date (YYYY-MM-DD), from which a picture's "Friday" is read. */
   today?: () => string;
 }

@@ -1,9 +1,9 @@
-// A screenshot or photo of a list into preview rows: one chat call through the router with the picture
-// as an image part and a json_schema response_format, so only models that see images and answer in a
-// schema are candidates (GPT-4o, Claude 3 Haiku with a key; offline, the local provider reads the
-// picture with OCR and its simulated model fills the schema from the lines it read). The answer is
-// checked with zod before anything reaches the preview.
-import type { Router } from "@switchyard/router";
+// A screenshot or photo of a list into preview rows: one router.structured() call with the picture as an
+// image part, so only models that see images are candidates (GPT-4o, Claude 3 Haiku with a key;
+// offline, the local provider reads the picture with OCR and its simulated model fills the schema from
+// the lines it read). The router checks the answer against the zod schema and retries once on the next
+// candidate when it does not match; two bad answers make the picture unreadable.
+import { isRouterError, type Router } from "@switchyard/router";
 import { z } from "zod";
 import type { UserRouting } from "../todoEmbedder.ts";
 import { type ReadRows, readRows } from "./rowFields.ts";
@@ -16,24 +16,6 @@ export const pictureItems = z.object({
       due_date: z.string().nullable().describe("the due date as YYYY-MM-DD, or null when none is written"),
       priority: z.enum(["none", "low", "medium", "high"]).describe("high when marked urgent or important"),
       tags: z.array(z.string()).describe("#tags or the list's heading, lower case"),
-    }),
-  ),
-});
-
-/** The schema as sent: strict json_schema takes no `$schema` key; the row limit is applied on reading. */
-function pictureItemsSchema(): Record<string, unknown> {
-  const { $schema: _draft, ...schema } = z.toJSONSchema(pictureItems);
-  return schema;
-}
-
-/** Reading the answer is kinder than asking: a priority in other words or a missing field still reads. */
-const answerItems = z.object({
-  items: z.array(
-    z.object({
-      title: z.string().catch(""),
-      due_date: z.string().nullish().catch(null),
-      priority: z.union([z.string(), z.number()]).nullish().catch(null),
-      tags: z.array(z.string()).nullish().catch(null),
     }),
   ),
 });
@@ -57,44 +39,45 @@ export interface PictureRows extends ReadRows {
 }
 
 export async function imageRows(
-  router: Pick<Router, "chat">,
+  router: Pick<Router, "structured">,
   picture: { mediaType: string; base64: string },
   routing: UserRouting,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<PictureRows> {
-  const result = await router.chat(
-    {
-      model: "auto",
-      max_tokens: PICTURE_MAX_TOKENS,
-      messages: [
-        { role: "system", content: INSTRUCTIONS.replace("{today}", today) },
-        {
-          role: "user",
-          content: [
-            { type: "text", text: "The to-do items in this picture:" },
-            { type: "image_url", image_url: { url: `data:${picture.mediaType};base64,${picture.base64}` } },
-          ],
-        },
-      ],
-      response_format: {
-        type: "json_schema",
-        json_schema: { name: "todo_items", strict: true, schema: pictureItemsSchema() },
-      },
-    },
-    { ...routing, feature: "import" },
-  );
-  let answer: z.infer<typeof answerItems>;
+  let result: Awaited<ReturnType<typeof router.structured<typeof pictureItems>>>;
   try {
-    answer = answerItems.parse(JSON.parse(result.text));
-  } catch {
-    throw new PictureUnreadableError("The model's answer was not the list of items it was asked for.");
+    result = await router.structured(
+      {
+        model: "auto",
+        max_tokens: PICTURE_MAX_TOKENS,
+        messages: [
+          { role: "system", content: INSTRUCTIONS.replace("{today}", today) },
+          {
+            role: "user",
+            content: [
+              { type: "text", text: "The to-do items in this picture:" },
+              { type: "image_url", image_url: { url: `data:${picture.mediaType};base64,${picture.base64}` } },
+            ],
+          },
+        ],
+        schema: pictureItems,
+        name: "todo_items",
+        strict: true,
+      },
+      { ...routing, feature: "import" },
+    );
+  } catch (error) {
+    // Two answers (the first model's and the retry's) did not match the schema.
+    if (isRouterError(error) && error.code === "invalid_output")
+      throw new PictureUnreadableError("the model's answer was not the list of items it was asked for.");
+    throw error;
   }
   const read = readRows(
-    answer.items.map((item) => ({
+    result.data.items.map((item) => ({
       title: item.title,
-      due: item.due_date ?? null,
-      priority: item.priority ?? null,
-      tags: item.tags ?? null,
+      due: item.due_date,
+      priority: item.priority,
+      tags: item.tags,
     })),
     (i) => `Item ${i + 1}`,
   );
