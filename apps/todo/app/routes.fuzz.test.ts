@@ -35,10 +35,12 @@ import { createBuildChain } from "../lib/build/buildChain.ts";
 import { postgresBuildStore } from "../lib/build/buildStore.ts";
 import { insertTodo } from "../lib/todoRepository.ts";
 import { todoServices } from "../lib/todoServices.ts";
+import * as feedback from "./api/answers/[requestId]/feedback/route.ts";
 import * as ask from "./api/ask/route.ts";
 import * as auth from "./api/auth/[...all]/route.ts";
 import * as costs from "./api/costs/route.ts";
 import * as demoSignIn from "./api/demo-sign-in/route.ts";
+import * as dial from "./api/dial/route.ts";
 import * as health from "./api/health/route.ts";
 import * as search from "./api/search/route.ts";
 import * as todo from "./api/todos/[id]/route.ts";
@@ -73,6 +75,12 @@ const appRoutes: FuzzRoute[] = [
     jsonBody({ question: "What is due this week?", tier: "fast" }, 8 * 1024),
   ),
   fuzzRoute("GET /api/costs", costs.GET),
+  fuzzRoute("GET /api/dial", dial.GET),
+  fuzzRoute("PUT /api/dial", dial.PUT, jsonBody({ stop: "best" }, 1024)),
+  fuzzRoute("POST /api/answers/[requestId]/feedback", feedback.POST, {
+    params: { requestId: "request" },
+    ...jsonBody({ label: "strong", question: "Plan my week around the move" }, 8 * 1024),
+  }),
   fuzzRoute("GET /build/[todoId]/run", run.GET, { params: { todoId: "todo" } }),
   fuzzRoute("POST /build/[todoId]/run", run.POST, {
     params: { todoId: "todo" },

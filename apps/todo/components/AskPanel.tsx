@@ -1,13 +1,19 @@
 "use client";
 // "Ask your todos": streams the answer, lists the todos it used, shows how it was routed and what it cost.
 // Every state ends somewhere: done, stopped, failed, or interrupted (with the partial text and a Retry).
+// The dial picks where "auto" sends a question; each answer can be graded for the router to learn from.
 import { RouteBadge } from "@switchyard/ui";
 import { failureMessage } from "@switchyard/ui/auth";
-import { useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { AskSource, RouteInfo } from "@/lib/askEvents.ts";
 import { readAskStream } from "@/lib/client/readAskStream.ts";
+import { todoApi } from "@/lib/client/todoApi.ts";
+import type { DialView } from "@/lib/dial/dialSchemas.ts";
 import { ASK_TIERS, type AskTier } from "@/lib/todoSchemas.ts";
+import { AnswerFeedback } from "./AnswerFeedback.tsx";
 import { AnswerMetrics } from "./AnswerMetrics.tsx";
+import { DialControl } from "./DialControl.tsx";
+import { DialPosition } from "./DialPosition.tsx";
 
 type Phase = "idle" | "waiting" | "streaming" | "done" | "failed" | "stopped";
 
@@ -33,6 +39,25 @@ export function AskPanel({ onAnswered }: { onAnswered: () => void }) {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const controller = useRef<AbortController | null>(null);
   const busy = answer?.phase === "waiting" || answer?.phase === "streaming";
+  const [dial, setDial] = useState<DialView | null>(null);
+  const [dialSaving, setDialSaving] = useState(false);
+
+  // The dial's figures include today's answers: read them at start and after each answer.
+  const loadDial = useCallback(() => {
+    todoApi.dial().then(setDial, () => {});
+  }, []);
+  useEffect(loadDial, []);
+
+  async function chooseStop(stop: string) {
+    setDialSaving(true);
+    try {
+      setDial(await todoApi.setDial(stop));
+    } catch {
+      loadDial();
+    } finally {
+      setDialSaving(false);
+    }
+  }
 
   async function ask(q: string, t: AskTier) {
     controller.current?.abort();
@@ -76,6 +101,7 @@ export function AskPanel({ onAnswered }: { onAnswered: () => void }) {
     } finally {
       if (controller.current === abort) controller.current = null;
       onAnswered();
+      loadDial();
     }
   }
 
@@ -149,12 +175,23 @@ export function AskPanel({ onAnswered }: { onAnswered: () => void }) {
           )}
         </div>
       </form>
-      {answer && <AnswerView answer={answer} onRetry={() => void ask(answer.question, answer.tier)} />}
+      {dial && <DialControl dial={dial} saving={dialSaving} onChoose={(stop) => void chooseStop(stop)} />}
+      {answer && (
+        <AnswerView answer={answer} dial={dial} onRetry={() => void ask(answer.question, answer.tier)} />
+      )}
     </section>
   );
 }
 
-function AnswerView({ answer, onRetry }: { answer: Answer; onRetry: () => void }) {
+function AnswerView({
+  answer,
+  dial,
+  onRetry,
+}: {
+  answer: Answer;
+  dial: DialView | null;
+  onRetry: () => void;
+}) {
   return (
     <div
       className="flex flex-col gap-3 border-t border-slate-200 pt-3 dark:border-slate-800"
@@ -162,6 +199,7 @@ function AnswerView({ answer, onRetry }: { answer: Answer; onRetry: () => void }
       data-phase={answer.phase}
     >
       {answer.route && <RouteBadge {...answer.route} />}
+      {answer.route && dial && <DialPosition route={answer.route} dial={dial} />}
       {answer.phase === "waiting" && (
         <p className="animate-pulse text-sm text-slate-500" aria-live="polite">
           Finding your todos and routing the question…
@@ -209,6 +247,13 @@ function AnswerView({ answer, onRetry }: { answer: Answer; onRetry: () => void }
       )}
       {answer.route && (answer.phase === "done" || answer.phase === "failed") && (
         <AnswerMetrics route={answer.route} />
+      )}
+      {answer.route && answer.phase === "done" && (
+        <AnswerFeedback
+          key={answer.route.requestId}
+          requestId={answer.route.requestId}
+          question={answer.question}
+        />
       )}
       {answer.sources.length > 0 && (
         <div>

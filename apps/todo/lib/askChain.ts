@@ -2,6 +2,7 @@
 // build the delimited prompt -> answer through the router (model "auto", "fast" or "strong"), streaming.
 // The last step hands back the router's stream unread, so the route can forward tokens as they come.
 import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
+import { atThreshold } from "@switchyard/complexity";
 import type { Router, RouterStream } from "@switchyard/router";
 import type { ChatMessage } from "@switchyard/wire";
 import { buildAskMessages } from "./askPrompt.ts";
@@ -15,6 +16,8 @@ export interface AskRequest {
   routing?: UserRouting;
   question: string;
   tier: AskTier;
+  /** The score at or above which "auto" goes strong: the user's dial stop, read on the server. */
+  threshold?: number;
   signal?: AbortSignal;
 }
 
@@ -78,15 +81,19 @@ export function createAskChain(deps: AskDeps) {
     (s: Embedded & { sources: TodoView[]; messages: ChatMessage[] }): AskAnswer => {
       // The classifier scores with the local model's space; a hosted model's vector would mislead it.
       const reusable = s.embedding?.model === LOCAL_EMBEDDING_MODEL ? s.embedding.vector : undefined;
-      const stream = deps.router.stream(
-        { model: s.request.tier, messages: s.messages, max_tokens: ASK_MAX_TOKENS },
-        {
-          feature: "ask",
-          ...routingOf(s.request),
-          ...(reusable ? { embedding: reusable } : {}),
-          ...(s.request.signal ? { signal: s.request.signal } : {}),
-        },
-      );
+      const start = () =>
+        deps.router.stream(
+          { model: s.request.tier, messages: s.messages, max_tokens: ASK_MAX_TOKENS },
+          {
+            feature: "ask",
+            ...routingOf(s.request),
+            ...(reusable ? { embedding: reusable } : {}),
+            ...(s.request.signal ? { signal: s.request.signal } : {}),
+          },
+        );
+      // The router classifies as the call starts, inside this scope: at the user's stop of the dial.
+      const threshold = s.request.threshold;
+      const stream = threshold === undefined ? start() : atThreshold(threshold, start);
       return { sources: s.sources, messages: s.messages, stream };
     },
   );

@@ -42,6 +42,17 @@ export class TodoPage {
     return hits;
   }
 
+  get dial(): Locator {
+    return this.page.getByTestId("dial");
+  }
+
+  /** Moves the Cheaper ↔ Better dial to a stop and waits for the server to keep it. */
+  async chooseDialStop(stop: string) {
+    await this.page.getByTestId(`dial-stop-${stop}`).click();
+    await expect(this.dial).toHaveAttribute("data-stop", stop);
+    await expect(this.dial).toBeEnabled();
+  }
+
   async ask(question: string, tier: "auto" | "fast" | "strong" = "auto") {
     await this.page.getByRole("group", { name: "Model tier" }).getByText(tier, { exact: true }).click();
     await this.page.getByLabel("Question").fill(question);

@@ -1,6 +1,7 @@
 // The browser's side of the todo API: typed calls, one Idempotency-Key per user action, readable errors
 // (a spent budget or a rate limit says when it lifts).
 import { apiFailureOf, failureMessage } from "@switchyard/ui/auth";
+import { type DialView, dialView, type FeedbackInput } from "../dial/dialSchemas.ts";
 import type { SearchHit, TodoInput, TodoPatch, TodoView } from "../todoSchemas.ts";
 
 export class ApiCallError extends Error {
@@ -62,4 +63,14 @@ export const todoApi = {
       requests: number;
       byTier: { fast: number; strong: number };
     }>("/api/costs"),
+  dial: (): Promise<DialView> => call<unknown>("/api/dial").then((r) => dialView.parse(r)),
+  setDial: (stop: string): Promise<DialView> =>
+    call<unknown>("/api/dial", { method: "PUT", body: JSON.stringify({ stop }) }).then((r) =>
+      dialView.parse(r),
+    ),
+  feedback: (requestId: string, input: FeedbackInput) =>
+    call<{ feedback: { requestId: string; label: string; questionStored: boolean } }>(
+      `/api/answers/${encodeURIComponent(requestId)}/feedback`,
+      { method: "POST", body: JSON.stringify(input) },
+    ).then((r) => r.feedback),
 };

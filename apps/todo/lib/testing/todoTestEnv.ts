@@ -2,7 +2,7 @@
 // an in-memory PGlite with the committed migrations, and a router over both.
 import { createDb, createRouterStores, type DbHandle } from "@switchyard/db";
 import { startLocalProvider } from "@switchyard/local-provider";
-import { createRouter, type Router } from "@switchyard/router";
+import { type Classifier, createRouter, type Router } from "@switchyard/router";
 
 export interface TodoTestEnv {
   db: DbHandle["db"];
@@ -11,13 +11,15 @@ export interface TodoTestEnv {
   close(): Promise<void>;
 }
 
-export async function openTodoTestEnv(): Promise<TodoTestEnv> {
+/** `classifier`: the router's complexity classifier (default: the router's heuristic stand-in). */
+export async function openTodoTestEnv(options: { classifier?: Classifier } = {}): Promise<TodoTestEnv> {
   const provider = await startLocalProvider();
   const handle = await createDb({ dataDir: "memory://" });
   const stores = createRouterStores(handle.db);
   const router = createRouter({
     env: {},
     app: "todo",
+    ...(options.classifier ? { classifier: options.classifier } : {}),
     localProviderUrl: provider.url,
     ledger: stores.ledger,
     idempotencyStore: stores.idempotency,
