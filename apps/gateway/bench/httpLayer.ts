@@ -1,7 +1,7 @@
 // pnpm --filter @switchyard/gateway bench:http [seconds] [concurrency]: plain node:http against Hono on
 // @hono/node-server, each serving the router's same handler in a process of its own, saturated by
 // `concurrency` requests in flight against an upstream that answers at once. Prints requests/s, p50
-// and p99 and the server's CPU per request, three rounds each, alternating; the same layers with a
+// and p99 and the server's CPU per request, five rounds each, alternating; the same layers with a
 // fixed answer instead of the router show what the layer alone costs.
 import { type ChildProcess, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -75,7 +75,7 @@ const servers = {
   "hono+static": await start("httpLayerServer.ts", ["hono", upstream.url, "static"]),
 };
 for (const s of Object.values(servers)) await load(s.url, s.child.pid as number); // warm-up
-for (let round = 1; round <= 3; round++) {
+for (let round = 1; round <= 5; round++) {
   for (const [name, s] of Object.entries(servers)) {
     console.log(round, name.padEnd(12), JSON.stringify(await load(s.url, s.child.pid as number)));
   }

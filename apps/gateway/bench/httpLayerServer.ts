@@ -1,13 +1,13 @@
 // One HTTP layer under test, in its own process: the router's handler (in-memory stores, the benchmark
-// model routed to argv[3]) served by plain node:http through the gateway's listener, or by Hono on
-// @hono/node-server. argv[2]: "node" or "hono"; argv[4] "static": a fixed answer instead of the router,
+// model routed to argv[3]) served by plain node:http through a hand-written listener (nodeListener.ts),
+// or by Hono on @hono/node-server, as the gateway serves it. argv[2]: "node" or "hono"; argv[4] "static": a fixed answer instead of the router,
 // so only the layer's own cost is left.
 import http from "node:http";
 import { serve } from "@hono/node-server";
 import { createRouter } from "@switchyard/router";
 import { Hono } from "hono";
 import { benchCatalog } from "../src/gatewayRouter.ts";
-import { nodeListener } from "../src/http/nodeListener.ts";
+import { nodeListener } from "./nodeListener.ts";
 
 const [layer, upstreamUrl, handlerKind] = process.argv.slice(2);
 if (!upstreamUrl || (layer !== "node" && layer !== "hono"))

@@ -100,11 +100,24 @@ async function authenticate(db: Database, header: string | null): Promise<Gatewa
   return key;
 }
 
+/** The body as text, read no further than MAX_BODY_BYTES whether or not it says its length. */
 async function boundedText(request: Request): Promise<string | Response> {
   const tooLarge = () => gatewayError("payload_too_large", `Request body over ${MAX_BODY_BYTES} bytes.`);
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
-  const text = await request.text();
-  return Buffer.byteLength(text) > MAX_BODY_BYTES ? tooLarge() : text;
+  const declared = request.headers.get("content-length");
+  if (declared !== null) return Number(declared) > MAX_BODY_BYTES ? tooLarge() : request.text();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return tooLarge();
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
 }
 
 function parseObject(text: string): Record<string, unknown> | Response {

@@ -163,6 +163,19 @@ describe("bad input", () => {
     });
   });
 
+  it("a chunked body that never says its length is cut at the cap: 413 too", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(1024 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 12) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const init = { body, duplex: "half" } as RequestInit;
+    expect(await send("/v1/chat/completions", init)).toMatchObject({ status: 413, code: "payload_too_large" });
+  });
+
   it("unknown routes 404 not_found, wrong methods 405 method_not_allowed with Allow", async () => {
     expect(await send("/v1/completions", { body: chatBody() })).toMatchObject({
       status: 404,

@@ -1,12 +1,14 @@
 // Starts the gateway: the database (DATABASE_URL, or the embedded PGlite in SWITCHYARD_DATA_DIR), the
 // router on it, and the HTTP server. Tests and benchmarks call startGateway with a port of 0.
-import http from "node:http";
+import type http from "node:http";
+import { createAdaptorServer } from "@hono/node-server";
 import type { GatewayKey } from "@switchyard/db";
 import { createDb, type DbHandle, startStoreMaintenance } from "@switchyard/db";
-import { createGateway, MAX_BODY_BYTES } from "./gateway.ts";
+import { Hono } from "hono";
+import { createGateway } from "./gateway.ts";
 import { gatewayEnv } from "./gatewayEnv.ts";
+import { gatewayError } from "./gatewayErrors.ts";
 import { createGatewayRouter } from "./gatewayRouter.ts";
-import { nodeListener } from "./http/nodeListener.ts";
 import { tokensChargeSink } from "./keys/keyRateLimits.ts";
 
 export interface StartGatewayOptions {
@@ -36,9 +38,12 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     ledger: [tokensChargeSink(db, (id) => seenKeys.get(id)?.tpm ?? null)],
   });
   const maintenance = startStoreMaintenance(db);
-  const server = http.createServer(
-    nodeListener(createGateway({ db, router: routed.router, seenKeys }), { maxBodyBytes: MAX_BODY_BYTES }),
-  );
+  // Hono on its Node adapter: measured against plain node:http serving the same handler (README).
+  const gateway = createGateway({ db, router: routed.router, seenKeys });
+  const app = new Hono();
+  app.all("*", (c) => gateway(c.req.raw));
+  app.onError(() => gatewayError("internal", "The gateway failed to answer."));
+  const server = createAdaptorServer({ fetch: app.fetch }) as http.Server;
   server.keepAliveTimeout = 65_000;
   const host = options.host ?? env.GATEWAY_HOST;
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
-// Serves a `Request -> Response` function on plain node:http: the body read into one buffer (with a
+// The contender the gateway did not ship (see README, HTTP layer): a `Request -> Response` function on
+// plain node:http: the body read into one buffer (with a
 // cap, so an oversize body is refused before it is all read), the answer written as one buffer or,
 // for a stream, chunk by chunk with backpressure. A client that goes away aborts the request's signal
 // and cancels the answer's stream, which stops the upstream call.
