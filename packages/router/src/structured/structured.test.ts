@@ -3,8 +3,10 @@
 // the ledger as `invalid_output`, with what it cost.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { utcDay } from "../engine/budget.ts";
 import { createRouter, type Router } from "../router.ts";
 import { MemoryLedgerSink } from "../sinks/memoryLedgerSink.ts";
+import { MemoryBudgetStore } from "../stores/memoryBudgetStore.ts";
 import { fastPolicy } from "../testing/harness.ts";
 import {
   answer,
@@ -109,6 +111,46 @@ describe("router.structured()", () => {
     upstream.script = () => answer("{}");
     for (let i = 0; i < 3; i++) await ask("test/native").catch(() => undefined);
     expect(router.breakerStates().find((b) => b.endpoint === "local:primary")?.state).toBe("closed");
+  });
+});
+
+describe("router.structured() under a budget", () => {
+  /** Records each reservation's estimate. */
+  class RecordingStore extends MemoryBudgetStore {
+    readonly estimates: number[] = [];
+    override reserve(...args: Parameters<MemoryBudgetStore["reserve"]>) {
+      this.estimates.push(args[1]);
+      return super.reserve(...args);
+    }
+  }
+
+  it("reserves room for the retry and settles both answers' cost", async () => {
+    const store = new RecordingStore();
+    const budgeted = createRouter({
+      env: {},
+      app: "t",
+      localProviderUrl: upstream.url,
+      ledger,
+      budgetStore: store,
+      budgets: { app: { t: 1 } },
+      catalog: { bundled: false, models, tiers: { fast: "test/native", strong: "test/unsure" } },
+      policy: fastPolicy,
+    });
+    const messages = [{ role: "user" as const, content: "remind me to renew the car insurance" }];
+    await budgeted.chat({ model: "test/native", messages });
+    const before = await store.used("app:t", utcDay());
+    upstream.script = (req) => (req.endpoint === "primary" ? answer("{}") : answer(valid));
+    const { routing } = await budgeted.structured({
+      model: "test/native",
+      models: ["test/unsure"],
+      messages,
+      schema: todo,
+    });
+    const [plain, structured] = store.estimates;
+    expect(structured).toBeGreaterThan(2 * plain!);
+    expect((await store.used("app:t", utcDay())) - before).toBeCloseTo(routing.costUsd, 12);
+    expect(routing.costUsd).toBeGreaterThan(0);
+    await budgeted.close();
   });
 });
 
