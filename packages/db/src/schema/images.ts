@@ -28,6 +28,8 @@ export const images = pgTable(
     index("images_owner_created_idx").on(t.owner, t.createdAt),
     index("images_prompt_embedding_hnsw_idx").using("hnsw", t.promptEmbedding.op("vector_cosine_ops")),
     index("images_idempotency_key_idx").on(t.idempotencyKey),
+    // The orphan sweeper asks which of a batch of storage keys some row references.
+    index("images_storage_key_idx").on(t.storageKey),
   ],
 );
 

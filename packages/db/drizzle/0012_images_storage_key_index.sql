@@ -1,0 +1,1 @@
+CREATE INDEX "images_storage_key_idx" ON "images" USING btree ("storage_key");
