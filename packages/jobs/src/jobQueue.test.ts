@@ -67,6 +67,15 @@ describe("jobs on one database", () => {
     expect(await jobs.settled(flaky, "never-enqueued")).toBeNull();
   });
 
+  it("schedule() keeps one cron schedule per kind, however many instances call it", async () => {
+    await jobs.schedule(flaky, "17 * * * *", { failTimes: 0 });
+    await jobs.schedule(flaky, "17 * * * *", { failTimes: 0 });
+    const rows = resultRows<{ cron: string }>(
+      await handle.db.execute(sql`select cron from pgboss.schedule where name = ${flaky.name}`),
+    );
+    expect(rows).toEqual([{ cron: "17 * * * *" }]);
+  });
+
   it("creates one job per key, and none when the caller's transaction rolls back", async () => {
     const first = await handle.db.transaction((tx) =>
       jobs.enqueue(flaky, { failTimes: 0 }, { key: "once", tx }),

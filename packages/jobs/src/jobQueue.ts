@@ -101,6 +101,11 @@ export interface Jobs {
    */
   settled(kind: JobKind<unknown>, key: string): Promise<JobStatus | null>;
   work<T>(worker: JobWorker<T>): Promise<void>;
+  /**
+   * Enqueues a job of `kind` with `data` on a cron schedule (UTC). Every instance may call it at start:
+   * the schedule is one row per kind, and pg-boss sends each occurrence once, whichever instance is up.
+   */
+  schedule<T>(kind: JobKind<T>, cron: string, data: T): Promise<void>;
   stop(opts?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 }
 
@@ -226,6 +231,10 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
           if (job) await worker.dead(deadJob(kind, job));
         },
       );
+    },
+
+    async schedule(kind, cron, data) {
+      await boss.schedule(kind.name, cron, { key: `schedule:${kind.name}`, data: kind.data.parse(data) });
     },
 
     async stop({ graceful = true, timeoutMs = 10_000 } = {}) {

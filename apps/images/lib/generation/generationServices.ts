@@ -1,12 +1,14 @@
 // What generating needs in one process, built once: the router, repository, storage and embedder, and
-// the generation job queue (whose workers run here unless SWITCHYARD_WORKERS=separate, or always in
-// the worker process). No `server-only` here: worker.ts runs it in plain Node.
+// the job queue (generations, and the hourly orphan sweep), whose workers run here unless
+// SWITCHYARD_WORKERS=separate, or always in the worker process. No `server-only` here: worker.ts runs
+// it in plain Node.
 import { findRepoRoot } from "@switchyard/db";
 import { type Jobs, runsWorkers, startJobs } from "@switchyard/jobs";
 import { getDb, getRouter, processSingleton } from "@switchyard/server";
 import { ImageRepository } from "../gallery/imageRepository.ts";
 import { imagesEnv } from "../imagesEnv.ts";
 import { storageFromEnv } from "../storage/storageFromEnv.ts";
+import { SWEEP_CRON, sweepOrphansJob, sweepOrphansWorker } from "../storage/sweepJob.ts";
 import type { GenerateDeps } from "./generateImage.ts";
 import { generationJob, generationWorker } from "./generationJobs.ts";
 import { endpointFamily } from "./imageModels.ts";
@@ -38,8 +40,13 @@ export function generationServices(role: "app" | "worker" = "app"): Promise<Gene
       queue: { run: (_family, task) => task() },
       familyOf: (model) => endpointFamily(model),
     };
-    const jobs = await startJobs({ handle }, [generationJob]);
-    if (runsWorkers(role)) await jobs.work(generationWorker(deps, env.IMAGES_CONCURRENCY, handle.db));
+    const jobs = await startJobs({ handle }, [generationJob, sweepOrphansJob]);
+    // Hourly, one sweep of image objects no row references, whichever instances are up.
+    await jobs.schedule(sweepOrphansJob, SWEEP_CRON, {});
+    if (runsWorkers(role)) {
+      await jobs.work(generationWorker(deps, env.IMAGES_CONCURRENCY, handle.db));
+      await jobs.work(sweepOrphansWorker(deps.storage, handle.db));
+    }
     return { deps, repository, embedder, jobs };
   });
 }
