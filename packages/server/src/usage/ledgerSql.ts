@@ -17,6 +17,7 @@ export function ledgerWhere(
     filters.app ? eq(llmCalls.app, filters.app) : undefined,
     filters.feature ? eq(llmCalls.feature, filters.feature) : undefined,
     filters.model ? eq(modelName, filters.model) : undefined,
+    filters.key ? eq(llmCalls.keyId, filters.key) : undefined,
     filters.userId ? eq(llmCalls.userId, filters.userId) : undefined,
     ...extra,
   );

@@ -127,6 +127,23 @@ export interface FilterOptions {
   models: string[];
 }
 
+/** The gateway keys with rows in the window (ids, at most 100): the dashboard's key filter. */
+export async function keyFilterOptions(
+  db: Database,
+  window: UsageWindow,
+  filters: Pick<UsageFilters, "userId"> = {},
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ value: sql<string>`${llmCalls.keyId}` })
+    .from(llmCalls)
+    .where(
+      and(ledgerWhere("request", window, { userId: filters.userId }), sql`${llmCalls.keyId} is not null`),
+    )
+    .orderBy(sql`1`)
+    .limit(100);
+  return rows.map((r) => r.value);
+}
+
 /** The values the log's filters offer: what occurs in the window (a bounded list, not every row). */
 export async function filterOptions(
   db: Database,

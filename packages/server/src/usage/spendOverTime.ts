@@ -28,7 +28,14 @@ export interface SpendOverTime {
 }
 
 function groupColumn(groupBy: UsageGroup): SQL<string> {
-  const column = groupBy === "app" ? llmCalls.app : groupBy === "feature" ? llmCalls.feature : modelName;
+  const column =
+    groupBy === "app"
+      ? llmCalls.app
+      : groupBy === "feature"
+        ? llmCalls.feature
+        : groupBy === "key"
+          ? llmCalls.keyId
+          : modelName;
   return sql<string>`coalesce(${column}, ${NONE_LABEL})`;
 }
 

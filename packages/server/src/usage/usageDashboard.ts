@@ -10,7 +10,13 @@ import { type EndpointReliability, endpointReliability } from "./endpointReliabi
 import { type LatencyFigures, type LatencyPoint, latencyByEndpoint, latencyOverTime } from "./latency.ts";
 import { catalogSyncView, type ModelsPageData } from "./modelsPage.ts";
 import { type ReliabilityPoint, reliabilityOverTime } from "./reliabilityOverTime.ts";
-import { type FilterOptions, filterOptions, type RequestLogPage, requestLog } from "./requestLog.ts";
+import {
+  type FilterOptions,
+  filterOptions,
+  keyFilterOptions,
+  type RequestLogPage,
+  requestLog,
+} from "./requestLog.ts";
 import { type RouterStateView, routerState } from "./routerState.ts";
 import { type Savings, type StrongModelPrice, savings, strongModelPrice } from "./savings.ts";
 import { type SpendOverTime, spendOverTime } from "./spendOverTime.ts";
@@ -41,7 +47,8 @@ export interface UsageDashboardData {
   /** The viewer's own budget today, when the viewer is a user. */
   myBudget: UserBudget | null;
   log: RequestLogPage;
-  filterOptions: FilterOptions;
+  /** And the gateway's virtual keys seen in the window. */
+  filterOptions: FilterOptions & { keys: string[] };
   /** How the catalog's last sync went (a failed one keeps the last good prices); nulls: never synced. */
   catalogSync: ModelsPageData["sync"];
 }
@@ -67,7 +74,13 @@ export async function usageDashboard(
   const { db, limits = {} } = deps;
   const now = deps.now ?? new Date();
   const window = usageWindow(query.range, now);
-  const filters = { app: query.app, feature: query.feature, model: query.model, userId: deps.userId };
+  const filters = {
+    app: query.app,
+    feature: query.feature,
+    model: query.model,
+    key: query.key,
+    userId: deps.userId,
+  };
   const wholeApp = deps.userId === undefined;
   const userDefault = limits.userDailyUsd;
   // One after another: embedded PGlite runs queries one at a time anyway, and a pool stays free.
@@ -87,6 +100,7 @@ export async function usageDashboard(
   const myBudget = withUsers ? await userBudget(db, deps.viewerId as string, userDefault, now) : null;
   const log = await requestLog(db, window, { ...query, userId: deps.userId });
   const options = await filterOptions(db, window, { userId: deps.userId });
+  const keys = await keyFilterOptions(db, window, { userId: deps.userId });
   const runs = await new PgCatalogPriceStore(db).lastRuns();
   return {
     app: deps.app,
@@ -105,7 +119,7 @@ export async function usageDashboard(
     userBudgets,
     myBudget,
     log,
-    filterOptions: options,
+    filterOptions: { ...options, keys },
     catalogSync: { last: catalogSyncView(runs.last), lastGood: catalogSyncView(runs.lastGood) },
   };
 }

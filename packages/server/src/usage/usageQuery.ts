@@ -5,7 +5,7 @@ import { z } from "zod";
 
 const USAGE_RANGES = ["1h", "24h", "7d", "30d"] as const;
 export type UsageRange = (typeof USAGE_RANGES)[number];
-const USAGE_GROUPS = ["model", "app", "feature"] as const;
+const USAGE_GROUPS = ["model", "app", "feature", "key"] as const;
 export type UsageGroup = (typeof USAGE_GROUPS)[number];
 export type UsageBucket = "minute" | "hour" | "day";
 
@@ -40,6 +40,8 @@ const usageQuerySchema = z.object({
   app: name,
   feature: name,
   model: name,
+  /** A gateway virtual key's id (llm_calls.key_id). */
+  key: name,
   outcome: z.enum(LLM_CALL_OUTCOMES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
@@ -77,6 +79,8 @@ export interface UsageFilters {
   app?: string | undefined;
   feature?: string | undefined;
   model?: string | undefined;
+  /** One gateway virtual key's rows (its id). */
+  key?: string | undefined;
   /** One user's rows only (a member's own view); unset: every user's. */
   userId?: string | undefined;
 }

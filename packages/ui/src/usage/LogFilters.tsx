@@ -27,7 +27,7 @@ function Select(props: {
   );
 }
 
-/** Filters for the whole page (app, feature, model) and the log (outcome): a GET form, no script needed. */
+/** Filters for the whole page (app, feature, model, gateway key) and the log (outcome): a GET form, no script needed. */
 export function LogFilters(props: {
   basePath: string;
   query: UsageQueryView;
@@ -46,6 +46,9 @@ export function LogFilters(props: {
       <Select name="app" label="App" value={query.app} options={options.apps} />
       <Select name="feature" label="Feature" value={query.feature} options={options.features} />
       <Select name="model" label="Model" value={query.model} options={options.models} />
+      {options.keys.length > 0 ? (
+        <Select name="key" label="Gateway key" value={query.key} options={options.keys} />
+      ) : null}
       <Select name="outcome" label="Outcome (log)" value={query.outcome} options={OUTCOMES} />
       <button
         type="submit"

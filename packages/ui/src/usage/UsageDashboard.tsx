@@ -21,7 +21,7 @@ import { formatTime } from "./usageFormat.ts";
 import { usageHref } from "./usageLinks.ts";
 import type { UsageDashboardView, UsageGroup } from "./usageTypes.ts";
 
-const GROUPS: UsageGroup[] = ["model", "app", "feature"];
+const GROUPS: UsageGroup[] = ["model", "app", "feature", "key"];
 
 export function UsageDashboard(props: {
   data: UsageDashboardView;
