@@ -22,6 +22,7 @@ export { getLiveStatus, healthGET } from "./liveStatus.ts";
 export { processSingleton } from "./processSingleton.ts";
 export { type ServerEnv, serverEnv } from "./serverEnv.ts";
 export { getDb, getRouter, routerOptionsFor } from "./services.ts";
+export { type GatewayKeyView, gatewayKeyRoutes, loadGatewayKeys } from "./usage/gatewayKeyRoutes.ts";
 export type { CatalogSyncView, ModelsPageData } from "./usage/modelsPage.ts";
 export type { AttemptChain, LedgerRowView } from "./usage/requestLog.ts";
 export { type UsageDashboardData, usageDashboard } from "./usage/usageDashboard.ts";

@@ -47,6 +47,11 @@ export function UsageDashboard(props: {
           {formatTime(data.window.from)} – {formatTime(data.window.to)}, per {bucket}. Metadata only: prompts
           and keys are never stored.
         </p>
+        {data.scope === "app" ? (
+          <a href={`${basePath}/keys`} className="text-xs text-brand-600 hover:underline">
+            Gateway keys
+          </a>
+        ) : null}
       </div>
       <CatalogSyncNotice sync={data.catalogSync} modelsHref={`${basePath}/models`} />
       <LogFilters basePath={basePath} query={query} options={data.filterOptions} />

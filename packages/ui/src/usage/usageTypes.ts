@@ -3,6 +3,7 @@
 export type {
   AttemptChain as AttemptChainView,
   CatalogSyncView,
+  GatewayKeyView,
   LedgerRowView,
   ModelsPageData as ModelsPageView,
   UsageBucket,
