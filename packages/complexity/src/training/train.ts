@@ -14,21 +14,23 @@ const COMMITTED_WEIGHTS_FILE = new URL("../../complexity.weights.json", import.m
 
 async function gradedFeedback(): Promise<RouteEvalRow[]> {
   const handle = await createDb({ cache: false });
+  let rows: RouteEvalRow[];
   try {
-    const rows = await feedbackTrainingRows(handle.db, "todo");
-    const strong = rows.filter((row) => !row.weak_correct).length;
-    console.error(`feedback from ${handle.label}: ${rows.length} shared questions (${strong} graded strong)`);
-    if (rows.length < MIN_FEEDBACK_ROWS || strong === 0 || strong === rows.length) {
-      console.error(
-        `--with-feedback needs at least ${MIN_FEEDBACK_ROWS} shared questions graded both ways: the trainer ` +
-          "weighs each source equally, so a few opinions would count as much as all of GSM8K. Nothing was trained.",
-      );
-      process.exit(2);
-    }
-    return rows;
+    rows = await feedbackTrainingRows(handle.db, "todo");
+    console.error(`feedback from ${handle.label}: ${rows.length} shared questions`);
   } finally {
     await handle.close();
   }
+  const strong = rows.filter((row) => !row.weak_correct).length;
+  if (rows.length < MIN_FEEDBACK_ROWS || strong === 0 || strong === rows.length) {
+    console.error(
+      `--with-feedback needs at least ${MIN_FEEDBACK_ROWS} shared questions graded both ways (here ${strong} ` +
+        `strong, ${rows.length - strong} fast): the trainer weighs each source equally, so a few opinions ` +
+        "would count as much as all of GSM8K. Nothing was trained.",
+    );
+    process.exit(2);
+  }
+  return rows;
 }
 
 const { train: examTrain, validation } = splitRows();
