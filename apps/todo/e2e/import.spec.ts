@@ -1,6 +1,7 @@
 // Import: a screenshot of a list (read offline by the local provider's OCR and simulated model) and a
 // CSV become an editable preview; the rows are edited, then saved once; a file of another type gets a
 // clear message and saves nothing.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { ImportPanel } from "./pages/importPanel.ts";
@@ -34,6 +35,33 @@ test("a screenshot of a list becomes todos, with the preview edited before savin
   await expect(todos.items("Weekend list")).toHaveCount(0);
   await page.reload();
   await expect(todos.items("Book the dentist (cracked molar), imported")).toHaveCount(1);
+});
+
+test("a screenshot pasted on the page or dropped on the panel opens its preview", async ({ page }) => {
+  const todos = new TodoPage(page);
+  const importer = new ImportPanel(page);
+  await todos.goto();
+  const base64 = readFileSync(fixture("list-screenshot.png")).toString("base64");
+  await page.evaluate((png) => {
+    const data = new DataTransfer();
+    data.items.add(
+      new File([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], "pasted.png", { type: "image/png" }),
+    );
+    document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+  }, base64);
+  await expect(importer.rows).toHaveCount(4, { timeout: 60_000 });
+  await importer.panel.getByRole("button", { name: "Cancel" }).click();
+  await expect(importer.rows).toHaveCount(0);
+
+  const dropped = await page.evaluateHandle((png) => {
+    const data = new DataTransfer();
+    data.items.add(
+      new File([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], "dropped.png", { type: "image/png" }),
+    );
+    return data;
+  }, base64);
+  await importer.panel.getByTestId("import-drop-zone").dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(importer.rows).toHaveCount(4, { timeout: 60_000 });
 });
 
 test("a CSV becomes todos, edited in the preview, saved once on a double click", async ({ page }) => {

@@ -2,7 +2,7 @@
 // Import todos from a file: drop, paste or choose a screenshot or photo of a list, a CSV or an .ics;
 // the rows found come back as an editable preview, and "Save" writes them all in one transaction. A
 // bad file gets the server's message and saves nothing; one key per preview makes a double click save once.
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiCallError, newActionKey } from "@/lib/client/todoApi.ts";
 import { importApi } from "@/lib/import/importClient.ts";
 import type { ImportPreview, ImportRow } from "@/lib/import/importSchemas.ts";
@@ -66,6 +66,23 @@ export function ImportPanel({ onImported }: { onImported: (todos: TodoView[]) =>
     if (text.trim()) void read(new File([text], "pasted.csv", { type: "text/csv" }));
   };
 
+  // A picture pasted anywhere on the page is an import; text pasted into a field stays that field's.
+  const pastedRef = useRef(pasted);
+  pastedRef.current = pasted;
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const inField = target?.closest("input, textarea, select, [contenteditable]") !== null;
+      const picture = [...(e.clipboardData?.files ?? [])].some((f) => f.type.startsWith("image/"));
+      if (picture && !inField && e.clipboardData) {
+        e.preventDefault();
+        pastedRef.current(e.clipboardData);
+      }
+    };
+    document.addEventListener("paste", onPaste);
+    return () => document.removeEventListener("paste", onPaste);
+  }, []);
+
   return (
     <section
       aria-label="Import todos"
@@ -86,7 +103,10 @@ export function ImportPanel({ onImported }: { onImported: (todos: TodoView[]) =>
           setDragging(false);
           pasted(e.dataTransfer);
         }}
-        onPaste={(e) => pasted(e.clipboardData)}
+        onPaste={(e) => {
+          // Pictures are taken by the page-wide listener; files and text pasted here are the zone's.
+          if (![...e.clipboardData.files].some((f) => f.type.startsWith("image/"))) pasted(e.clipboardData);
+        }}
         className={`flex flex-col items-center gap-2 rounded-md border-2 border-dashed p-4 text-center text-sm text-slate-500 ${dragging ? "border-brand-500 bg-brand-50 dark:bg-slate-800" : "border-slate-300 dark:border-slate-700"}`}
       >
         <p>Drop or paste a screenshot or photo of a list, a CSV or an .ics file here.</p>
