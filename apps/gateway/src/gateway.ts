@@ -81,6 +81,7 @@ export function createGateway(deps: GatewayDeps): (request: Request) => Promise<
           signal: request.signal,
         }),
       );
+      if (response.status === 402) return keyBudgetRefusal(response, limits.headers);
       for (const [name, value] of Object.entries(limits.headers)) response.headers.set(name, value);
       return response;
     } catch (err) {
@@ -102,7 +103,9 @@ async function authenticate(db: Database, header: string | null): Promise<Gatewa
 
 /** The body as text, read no further than MAX_BODY_BYTES whether or not it says its length. */
 async function boundedText(request: Request): Promise<string | Response> {
-  const tooLarge = () => gatewayError("payload_too_large", `Request body over ${MAX_BODY_BYTES} bytes.`);
+  // The rest of the body is never read: the connection closes after the answer instead of being reused.
+  const tooLarge = () =>
+    gatewayError("payload_too_large", `Request body over ${MAX_BODY_BYTES} bytes.`, { connection: "close" });
   const declared = request.headers.get("content-length");
   if (declared !== null) return Number(declared) > MAX_BODY_BYTES ? tooLarge() : request.text();
   if (!request.body) return "";
@@ -145,6 +148,31 @@ function modelRefusal(key: GatewayKey, body: Record<string, unknown>): Response 
     {
       allowed: key.allowedModels,
     },
+  );
+}
+
+/**
+ * The router names a refused scope as a day's budget; a key's scopes read better as the key's, and its
+ * month's cap resets on the first of next month, not at midnight.
+ */
+async function keyBudgetRefusal(response: Response, headers: Record<string, string>): Promise<Response> {
+  const body = (await response.json()) as { error?: { code?: string; details?: Record<string, unknown> } };
+  const details = body.error?.details ?? {};
+  const scope = typeof details.scope === "string" ? details.scope : "";
+  if (body.error?.code !== "budget_exceeded" || !scope.startsWith("vkey:"))
+    return new Response(JSON.stringify(body), { status: 402, headers: response.headers });
+  const monthly = scope.endsWith(MONTH_SCOPE_SUFFIX);
+  const now = new Date();
+  const resetsAt = monthly
+    ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString()
+    : String(details.resetsAt ?? "");
+  const usd = (n: unknown) => `$${Number(n).toPrecision(2)}`;
+  return gatewayError(
+    "budget_exceeded",
+    `This key's ${monthly ? "monthly" : "daily"} budget (${usd(details.limitUsd)}) would be exceeded: ` +
+      `${usd(details.usedUsd)} used. It resets at ${resetsAt}.`,
+    { ...headers, "x-should-retry": "false" },
+    { ...details, period: monthly ? "month" : "day", resetsAt },
   );
 }
 

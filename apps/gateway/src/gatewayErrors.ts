@@ -8,6 +8,7 @@ export const gatewayErrorStatus = {
   key_expired: 401,
   key_revoked: 401,
   model_not_allowed: 403,
+  budget_exceeded: 402,
   not_found: 404,
   method_not_allowed: 405,
   invalid_json: 400,

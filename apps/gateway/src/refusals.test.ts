@@ -33,11 +33,8 @@ async function send(path: string, init: RequestInit & { secret?: string | null }
   const text = await res.text();
   // Never an internal detail: no stack frames, no file paths.
   expect(text).not.toMatch(/\bat .+\.(ts|js):\d+|node_modules/);
-  return {
-    status: res.status,
-    headers: res.headers,
-    code: (JSON.parse(text) as { error?: { code?: string } }).error?.code,
-  };
+  const { error } = JSON.parse(text) as { error?: { code?: string; message?: string } };
+  return { status: res.status, headers: res.headers, code: error?.code, message: error?.message };
 }
 
 describe("key failures", () => {
@@ -93,12 +90,15 @@ describe("key failures", () => {
   });
 
   it("402 budget_exceeded over the daily cap and over the monthly cap", async () => {
-    for (const cap of [{ dailyUsd: 0.000001 }, { monthlyUsd: 0.000001 }]) {
+    const caps = [
+      { cap: { dailyUsd: 0.000001 }, says: /^This key's daily budget .* resets at \d{4}-\d\d-\d\dT00:00/ },
+      { cap: { monthlyUsd: 0.000001 }, says: /^This key's monthly budget .* resets at \d{4}-\d\d-01T00:00/ },
+    ];
+    for (const { cap, says } of caps) {
       const poor = await world.makeKey(cap);
-      expect(await send("/v1/chat/completions", { body: chatBody(), secret: poor.secret })).toMatchObject({
-        status: 402,
-        code: "budget_exceeded",
-      });
+      const refused = await send("/v1/chat/completions", { body: chatBody(), secret: poor.secret });
+      expect(refused).toMatchObject({ status: 402, code: "budget_exceeded" });
+      expect(refused.message).toMatch(says);
     }
   });
 
@@ -173,7 +173,10 @@ describe("bad input", () => {
       },
     });
     const init = { body, duplex: "half" } as RequestInit;
-    expect(await send("/v1/chat/completions", init)).toMatchObject({ status: 413, code: "payload_too_large" });
+    expect(await send("/v1/chat/completions", init)).toMatchObject({
+      status: 413,
+      code: "payload_too_large",
+    });
   });
 
   it("unknown routes 404 not_found, wrong methods 405 method_not_allowed with Allow", async () => {
