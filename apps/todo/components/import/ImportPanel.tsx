@@ -43,6 +43,8 @@ export function ImportPanel({ onImported }: { onImported: (todos: TodoView[]) =>
 
   async function save() {
     if (busy || !saveKey.current) return;
+    const untitled = rows.findIndex((r) => !r.title.trim());
+    if (untitled >= 0) return setError(`Row ${untitled + 1} needs a title (or remove it).`);
     setBusy("saving");
     setError(null);
     try {

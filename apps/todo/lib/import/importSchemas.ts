@@ -11,6 +11,8 @@ export const MAX_TEXT_FILE_BYTES = 512 * 1024;
 export const MAX_IMPORT_ROWS = 200;
 /** The JSON body of a preview: the largest file as base64 (4/3 of its size) plus its name and type. */
 export const MAX_PREVIEW_BODY_BYTES = Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 4096;
+/** The JSON body of a save: 200 rows with the longest title and twelve of the longest tags fit. */
+export const MAX_SAVE_BODY_BYTES = 512 * 1024;
 
 export const importFile = z.object({
   name: z.string().trim().min(1).max(255),

@@ -1,7 +1,7 @@
 // POST { rows } (the preview as the user edited it): every row saved as a todo in one transaction, or
 // none. An Idempotency-Key makes a repeat (double click, retry) replay the first import, per user.
 import { apiRoute, idempotencyKeyOf, readJson, routerOptionsFor } from "@switchyard/server";
-import { importSave } from "@/lib/import/importSchemas.ts";
+import { importSave, MAX_SAVE_BODY_BYTES } from "@/lib/import/importSchemas.ts";
 import { saveImport } from "@/lib/import/saveImport.ts";
 import { todoServices } from "@/lib/todoServices.ts";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute({}, async (req, { user }) => {
   const key = idempotencyKeyOf(req);
-  const { rows } = await readJson(req, importSave, 128 * 1024);
+  const { rows } = await readJson(req, importSave, MAX_SAVE_BODY_BYTES);
   const services = await todoServices();
   const { value, replay } = await saveImport(services, user.id, rows, key, routerOptionsFor(user));
   return Response.json(value, {
