@@ -15,7 +15,7 @@ import {
 import { jobIdForKey } from "./jobIds.ts";
 import type { JobKind } from "./jobKind.ts";
 import { reasonOf } from "./jobReason.ts";
-import { envelope, FINISHED, readJobStatuses, statusOf } from "./jobStatus.ts";
+import { envelope, FINISHED, readJobStatuses } from "./jobStatus.ts";
 import { JobWatcher } from "./jobWatcher.ts";
 
 /** Anything drizzle can execute a statement on: the app's db or a transaction of it. */
@@ -136,12 +136,15 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
   for (const kind of kinds) await ensureQueues(boss, kind);
   const pollSeconds = opts.pollSeconds ?? 1;
   const schema = opts.schema ?? "pgboss";
+  // Request traffic (enqueue, status, waiting) goes through the app's own pool; pg-boss's small pool is
+  // left to its workers and supervisor (1000 requests polling through its three connections timed out).
+  const appDb = fromDrizzle(opts.handle.db as unknown as DrizzleTransactionLike, sql);
   const watchers = new Map<string, JobWatcher<JobStatus>>();
   const watcherOf = (name: string) => {
     let watcher = watchers.get(name);
     if (!watcher) {
       watcher = new JobWatcher<JobStatus>({
-        read: (ids) => readJobStatuses(boss.getDb(), schema, name, ids),
+        read: (ids) => readJobStatuses(appDb, schema, name, ids),
         isFinished: (status) => FINISHED.has(status.state),
         intervalMs: opts.watchMs ?? 250,
         onError: (error) => opts.onError?.(error),
@@ -158,14 +161,14 @@ export async function startJobs(opts: StartJobsOptions, kinds: JobKind<unknown>[
       const sent = await boss.send(kind.name, payload, {
         id,
         // Both drivers' results are shapes pg-boss's adapter reads (rows, or an array of rows).
-        ...(tx ? { db: fromDrizzle(tx as DrizzleTransactionLike, sql) } : {}),
+        db: tx ? fromDrizzle(tx as DrizzleTransactionLike, sql) : appDb,
       });
       return { id, created: sent !== null };
     },
 
     async status(kind, key) {
-      const [job] = await boss.findJobs(kind.name, { id: jobIdForKey(kind.name, key) });
-      return job ? statusOf(job) : null;
+      const id = jobIdForKey(kind.name, key);
+      return (await readJobStatuses(appDb, schema, kind.name, [id])).get(id) ?? null;
     },
 
     settled(kind, key) {
