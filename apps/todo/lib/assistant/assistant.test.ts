@@ -6,7 +6,7 @@ import { listTodos } from "../todoRepository.ts";
 import { createTodo } from "../todoWrites.ts";
 import { applyProposal } from "./applyProposal.ts";
 import type { AssistantDeps } from "./assistantLoop.ts";
-import { runAssistant } from "./assistantLoop.ts";
+import { MAX_STEPS, runAssistant } from "./assistantLoop.ts";
 
 let env: TodoTestEnv;
 let deps: AssistantDeps & Parameters<typeof applyProposal>[0];
@@ -99,5 +99,45 @@ describe("the assistant", () => {
       code: "not_found",
     });
     expect((await titled("bob", "bob's dentist visit"))?.status).toBe("open");
+  });
+
+  it(`stops after ${MAX_STEPS} model calls when the model keeps calling tools, each answered by a tool message`, async () => {
+    const bodies: { messages: { role: string; tool_call_id?: string }[] }[] = [];
+    // A model that always searches, the second time with arguments that are not valid.
+    const fetch = async (_input: string | URL | Request, init?: RequestInit) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      const args = bodies.length === 2 ? '{"query": 7}' : '{"query":"milk"}';
+      return Response.json({
+        id: `c${bodies.length}`,
+        object: "chat.completion",
+        created: 0,
+        model: "stub/looping",
+        choices: [
+          {
+            index: 0,
+            finish_reason: "tool_calls",
+            message: {
+              role: "assistant",
+              content: null,
+              tool_calls: [
+                {
+                  id: `call-${bodies.length}`,
+                  type: "function",
+                  function: { name: "search_todos", arguments: args },
+                },
+              ],
+            },
+          },
+        ],
+        usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+      });
+    };
+    const reply = await runAssistant({ ...deps, router: { fetch } }, owner, "what about milk?");
+    expect(bodies).toHaveLength(MAX_STEPS);
+    expect(reply).toMatchObject({ steps: MAX_STEPS, proposals: [], model: "stub/looping" });
+    expect(reply.text).toMatch(/could not finish/);
+    expect(reply.sources.map((s) => s.title)).toEqual(["buy milk and eggs"]);
+    const last = bodies.at(-1)!.messages.filter((m) => m.role === "tool");
+    expect(last.map((m) => m.tool_call_id)).toEqual(["call-1", "call-2", "call-3"]);
   });
 });
