@@ -5,10 +5,18 @@ import { MAX_IMAGE_BYTES, MAX_TEXT_FILE_BYTES } from "./importSchemas.ts";
 
 const PNG_HEADER = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64");
-const png = (size = 64) => {
-  const bytes = new Uint8Array(size);
-  bytes.set(PNG_HEADER);
-  return bytes;
+/** The smallest whole PNG in shape (signature, IHDR, IEND); `size` pads it with zeros past the end. */
+const png = (size = 0) => {
+  const chunk = (type: string, length: number) => [
+    0,
+    0,
+    0,
+    length,
+    ...Buffer.from(type),
+    ...Array(length + 4).fill(0),
+  ];
+  const bytes = [...PNG_HEADER, ...chunk("IHDR", 13), ...chunk("IEND", 0)];
+  return Uint8Array.from([...bytes, ...Array(Math.max(0, size - bytes.length)).fill(0)]);
 };
 
 /** A router whose structured answer is `data` from the local provider; it keeps each request. */
@@ -91,6 +99,12 @@ describe("extracting an import preview", () => {
     [
       "a picture that is not one",
       { name: "fake.png", type: "image/png", dataBase64: b64("hello") },
+      422,
+      "import_unreadable",
+    ],
+    [
+      "a picture cut off",
+      { name: "cut.png", type: "image/png", dataBase64: b64(png().subarray(0, 30)) },
       422,
       "import_unreadable",
     ],

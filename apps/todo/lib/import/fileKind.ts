@@ -3,11 +3,11 @@
 // refusal is an ApiError with a stable code and a message a user can act on.
 import { ApiError } from "@switchyard/server";
 import { MAX_IMAGE_BYTES, MAX_TEXT_FILE_BYTES } from "./importSchemas.ts";
+import { isWholePicture } from "./wholePicture.ts";
 
-export type FileKind =
-  | { kind: "image"; mediaType: "image/png" | "image/jpeg" | "image/webp" | "image/gif" }
-  | { kind: "csv"; text: string }
-  | { kind: "ics"; text: string };
+type PictureKind = { kind: "image"; mediaType: "image/png" | "image/jpeg" | "image/webp" | "image/gif" };
+
+export type FileKind = PictureKind | { kind: "csv"; text: string } | { kind: "ics"; text: string };
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -27,7 +27,7 @@ export const importErrors = {
     new ApiError("import_empty", `No todos were found in ${what}. Nothing was imported.`, 422),
 };
 
-function pictureType(bytes: Uint8Array): FileKind | null {
+function pictureType(bytes: Uint8Array): PictureKind | null {
   const at = (i: number, ...values: number[]) => values.every((v, j) => bytes[i + j] === v);
   if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { kind: "image", mediaType: "image/png" };
   if (at(0, 0xff, 0xd8, 0xff)) return { kind: "image", mediaType: "image/jpeg" };
@@ -53,6 +53,8 @@ export function fileKindOf(file: { name: string; type: string; bytes: Uint8Array
   if (picture) {
     if (file.bytes.length > MAX_IMAGE_BYTES)
       throw importErrors.tooLarge("The picture", megabytes(MAX_IMAGE_BYTES));
+    if (!isWholePicture(file.bytes, picture.mediaType))
+      throw importErrors.unreadable("The picture", "the file is damaged or cut off.");
     return picture;
   }
   if (type.startsWith("image/") || /\.(png|jpe?g|webp|gif)$/.test(name))
