@@ -12,6 +12,7 @@ import {
 import { gatewayError } from "./gatewayErrors.ts";
 import { GATEWAY_APP } from "./gatewayRouter.ts";
 import { MONTH_SCOPE_SUFFIX } from "./keys/keyBudgetStore.ts";
+import { cachedKeyLookup } from "./keys/keyCache.ts";
 import { takeKeyRateLimits } from "./keys/keyRateLimits.ts";
 import { keyStatus } from "./keys/keyStatus.ts";
 
@@ -37,6 +38,7 @@ export interface GatewayDeps {
 export function createGateway(deps: GatewayDeps): (request: Request) => Promise<Response> {
   const { db, router } = deps;
   const seen = deps.seenKeys ?? new Map<string, GatewayKey>();
+  const findKey = cachedKeyLookup((secret) => findGatewayKey(db, secret));
   return async (request) => {
     try {
       const route = routeOf(new URL(request.url).pathname);
@@ -46,7 +48,7 @@ export function createGateway(deps: GatewayDeps): (request: Request) => Promise<
       if (request.method !== allow)
         return gatewayError("method_not_allowed", `${route} takes ${allow}.`, { allow });
 
-      const auth = await authenticate(db, request.headers.get("authorization"));
+      const auth = await authenticate(findKey, request.headers.get("authorization"));
       if (auth instanceof Response) return auth;
       seen.set(auth.id, auth);
 
@@ -90,10 +92,13 @@ export function createGateway(deps: GatewayDeps): (request: Request) => Promise<
   };
 }
 
-async function authenticate(db: Database, header: string | null): Promise<GatewayKey | Response> {
+async function authenticate(
+  findKey: (secret: string) => Promise<GatewayKey | null>,
+  header: string | null,
+): Promise<GatewayKey | Response> {
   const token = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   if (!token) return gatewayError("missing_api_key", "Send a virtual key: Authorization: Bearer sk-sy-….");
-  const key = await findGatewayKey(db, token);
+  const key = await findKey(token);
   if (!key) return gatewayError("invalid_api_key", "Incorrect API key provided.");
   if (key.revokedAt) return gatewayError("key_revoked", "This key was revoked.");
   if (key.expiresAt && key.expiresAt.getTime() <= Date.now())
@@ -101,27 +106,31 @@ async function authenticate(db: Database, header: string | null): Promise<Gatewa
   return key;
 }
 
-/** The body as text, read no further than MAX_BODY_BYTES whether or not it says its length. */
+/**
+ * The body as text, kept no further than MAX_BODY_BYTES whether or not it says its length. The rest of
+ * an oversize body is read and thrown away (up to 8 times the cap) so a client still sending it gets
+ * the 413; past that the connection closes after the answer instead of being reused.
+ */
 async function boundedText(request: Request): Promise<string | Response> {
-  // The rest of the body is never read: the connection closes after the answer instead of being reused.
-  const tooLarge = () =>
-    gatewayError("payload_too_large", `Request body over ${MAX_BODY_BYTES} bytes.`, { connection: "close" });
   const declared = request.headers.get("content-length");
-  if (declared !== null) return Number(declared) > MAX_BODY_BYTES ? tooLarge() : request.text();
+  if (declared !== null && Number(declared) <= MAX_BODY_BYTES) return request.text();
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     size += next.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size <= MAX_BODY_BYTES) chunks.push(next.value);
+    else if (size > MAX_BODY_BYTES * 8) {
       await reader.cancel();
-      return tooLarge();
+      return tooLarge({ connection: "close" });
     }
-    chunks.push(next.value);
   }
-  return Buffer.concat(chunks, size).toString("utf8");
+  return size > MAX_BODY_BYTES ? tooLarge() : Buffer.concat(chunks, size).toString("utf8");
 }
+
+const tooLarge = (headers: Record<string, string> = {}) =>
+  gatewayError("payload_too_large", `Request body over ${MAX_BODY_BYTES} bytes.`, headers);
 
 function parseObject(text: string): Record<string, unknown> | Response {
   let body: unknown;
