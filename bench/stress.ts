@@ -48,8 +48,10 @@ const scenarios: Scenario[] = [
 ];
 // #endregion
 
-// The kill run: SIGKILL instance b this long after the requests start, then start it again.
+// The kill run: SIGKILL instance b this long after the requests start (and once at least this many
+// generation jobs run, so b's worker holds some), then start it again.
 const KILL_AFTER_MS = 5000;
+const ACTIVE_JOBS_AT_KILL = 30;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const machine = machineFacts();
@@ -112,6 +114,7 @@ async function runKillScenario(): Promise<StressJson> {
   const { figures, calls, runStart } = await runKill(provider.url, flags.requests, {
     throttle: THROTTLE,
     killAfterMs: KILL_AFTER_MS,
+    activeJobsAtKill: ACTIVE_JOBS_AT_KILL,
   });
   console.log(JSON.stringify(figures, null, 2));
   const panel: TimelinePanel = {

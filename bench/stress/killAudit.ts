@@ -17,6 +17,25 @@ export async function jobStates(db: pg.Client): Promise<Record<string, number>> 
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }
 
+/** Generation jobs that more than one attempt ran: a worker died (or failed) and another finished it. */
+export async function retriedJobs(db: pg.Client): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    "select count(*) as n from pgboss.job where name = $1 and retry_count > 0",
+    [GENERATION_QUEUE],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Waits until at least `atLeast` generation jobs are running (both instances' workers have work). */
+export async function waitForActiveJobs(db: pg.Client, atLeast: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const active = (await jobStates(db)).active ?? 0;
+    if (active >= atLeast || Date.now() > deadline) return active;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Waits until no generation job is created, retrying or active (a batch settles when its slowest job ends). */
 export async function waitForJobsToSettle(db: pg.Client, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

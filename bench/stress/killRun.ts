@@ -14,7 +14,14 @@ import { type StartedChild, startChild } from "../lib/childProcess.ts";
 import { pidCpuUs } from "../lib/processCpu.ts";
 import { fireRequests } from "./fireRequests.ts";
 import { type ImagesApp, startImagesApp } from "./imagesApp.ts";
-import { auditStorage, jobStates, type StorageAudit, waitForJobsToSettle } from "./killAudit.ts";
+import {
+  auditStorage,
+  jobStates,
+  retriedJobs,
+  type StorageAudit,
+  waitForActiveJobs,
+  waitForJobsToSettle,
+} from "./killAudit.ts";
 import { control } from "./runScenario.ts";
 import { signUpStressUser } from "./stressUser.ts";
 import { countBy, duplicateGenerations, fetchImageCalls, type LogEntry, PRIMARY } from "./upstreamLog.ts";
@@ -32,6 +39,10 @@ export interface KillFigures {
   durationS: number;
   imagesPerSecond: number;
   killedAtMs: number;
+  /** Generation jobs running (on either instance) when b was killed. */
+  jobsActiveAtKill: number;
+  /** Jobs more than one attempt ran: those b's death interrupted, finished by another worker. */
+  retriedJobs: number;
   restartedAfterMs: number;
   connectionRetries: number;
   inFlightRetries: number;
@@ -55,7 +66,7 @@ const KEY_PREFIX = "stress-kill";
 export async function runKill(
   providerUrl: string,
   count: number,
-  settings: { throttle: object; killAfterMs: number },
+  settings: { throttle: object; killAfterMs: number; activeJobsAtKill: number },
 ): Promise<{ figures: KillFigures; calls: LogEntry[]; runStart: number }> {
   await control(providerUrl, "/control/reset");
   const workDir = mkdtempSync(path.join(tmpdir(), "switchyard-stress-kill-"));
@@ -85,13 +96,21 @@ export async function runKill(
     const runStart = Date.now();
     const t0 = performance.now();
     let killedAtMs = 0;
+    let jobsActiveAtKill = 0;
     let restartedAfterMs = 0;
+    const watch = new pg.Client(database.url);
+    await watch.connect();
     const killAndRestart = (async () => {
       await new Promise((resolve) => setTimeout(resolve, settings.killAfterMs));
+      // Not before both workers have a batch running, so the kill interrupts generations, not just requests.
+      jobsActiveAtKill = await waitForActiveJobs(watch, settings.activeJobsAtKill, 60_000);
+      await watch.end();
       const victim = apps[1]!;
       killedAtMs = Date.now() - runStart;
       await victim.kill();
-      console.log(`killed instance b (pid ${victim.pid}) at ${killedAtMs} ms`);
+      console.log(
+        `killed instance b (pid ${victim.pid}) at ${killedAtMs} ms, ${jobsActiveAtKill} jobs active`,
+      );
       apps[1] = await start("b-restarted", victim.port);
       cpu.add("b", apps[1].pid);
       restartedAfterMs = Date.now() - runStart - killedAtMs;
@@ -149,6 +168,8 @@ export async function runKill(
         durationS: Math.round(durationMs / 100) / 10,
         imagesPerSecond: Math.round((ok.length / (durationMs / 1000)) * 10) / 10,
         killedAtMs,
+        jobsActiveAtKill,
+        retriedJobs: await retriedJobs(db),
         restartedAfterMs,
         connectionRetries: outcomes.reduce((n, o) => n + o.connectionRetries, 0),
         inFlightRetries: outcomes.reduce((n, o) => n + o.inFlightRetries, 0),
