@@ -20,6 +20,16 @@ export type RateLimitOutcome =
       limit: "requests" | "tokens";
     };
 
+/**
+ * The limiter counts in steps of at least 1 µs, so at most 60 million a minute: a larger limit (tokens)
+ * is counted in units of several, the cost rounded up to whole units.
+ */
+const MAX_PER_WINDOW = WINDOW_SECONDS * 1_000_000;
+export function inUnits(limit: number, cost: number): { limit: number; cost: number; unit: number } {
+  const unit = Math.ceil(limit / MAX_PER_WINDOW);
+  return { limit: Math.floor(limit / unit), cost: Math.max(1, Math.ceil(cost / unit)), unit };
+}
+
 /** "1s", "6m0s": how OpenAI writes x-ratelimit-reset-*. */
 const resetIn = (seconds: number) =>
   seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
@@ -31,13 +41,14 @@ export async function takeKeyRateLimits(
 ): Promise<RateLimitOutcome> {
   const headers: Record<string, string> = {};
   if (key.rpm !== null) {
+    const { unit, ...counted } = inUnits(key.rpm, 1);
     const d = await consumeRateLimit(db, {
       key: requestsKey(key.id),
-      limit: key.rpm,
+      ...counted,
       windowSeconds: WINDOW_SECONDS,
     });
     headers["x-ratelimit-limit-requests"] = String(key.rpm);
-    headers["x-ratelimit-remaining-requests"] = String(d.remaining);
+    headers["x-ratelimit-remaining-requests"] = String(d.remaining * unit);
     // A full bucket refills one request every 60 / rpm seconds.
     headers["x-ratelimit-reset-requests"] = resetIn(
       d.allowed ? Math.ceil(WINDOW_SECONDS / key.rpm) : d.retryAfterSeconds,
@@ -47,14 +58,14 @@ export async function takeKeyRateLimits(
   }
   if (key.tpm !== null) {
     const cost = Math.max(1, promptTokens);
+    const { unit, ...counted } = inUnits(key.tpm, cost);
     const d = await consumeRateLimit(db, {
       key: tokensKey(key.id),
-      limit: key.tpm,
+      ...counted,
       windowSeconds: WINDOW_SECONDS,
-      cost,
     });
     headers["x-ratelimit-limit-tokens"] = String(key.tpm);
-    headers["x-ratelimit-remaining-tokens"] = String(Math.max(0, d.remaining));
+    headers["x-ratelimit-remaining-tokens"] = String(Math.max(0, d.remaining) * unit);
     headers["x-ratelimit-reset-tokens"] = resetIn(
       d.allowed ? Math.ceil((WINDOW_SECONDS * cost) / key.tpm) : d.retryAfterSeconds,
     );
@@ -75,12 +86,8 @@ export function tokensChargeSink(db: Database, tpmOf: (keyId: string) => number 
         if (e.kind !== "request" || !e.keyId || !e.completionTokens) continue;
         const tpm = tpmOf(e.keyId);
         if (tpm === null) continue;
-        await chargeRateLimit(db, {
-          key: tokensKey(e.keyId),
-          limit: tpm,
-          windowSeconds: WINDOW_SECONDS,
-          cost: e.completionTokens,
-        });
+        const { unit: _unit, ...counted } = inUnits(tpm, e.completionTokens);
+        await chargeRateLimit(db, { key: tokensKey(e.keyId), ...counted, windowSeconds: WINDOW_SECONDS });
       }
     },
   };
