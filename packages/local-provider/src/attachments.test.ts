@@ -105,6 +105,18 @@ describe("pictures and files the simulated model reads", () => {
     );
   });
 
+  it("says a damaged picture is unreadable and keeps reading the next one", async () => {
+    const png = printedTextPng(LIST);
+    const damaged = Buffer.concat([png.subarray(0, 8), Buffer.from("not the rest of a PNG")]);
+    const { status, body } = await ask([
+      { type: "text", text: "What is in this picture?" },
+      { type: "image_url", image_url: { url: dataUrl("image/png", damaged) } },
+    ]);
+    expect(status).toBe(200);
+    expect(answerOf(body)).toContain("I could not read picture 1: OCR failed");
+    expect((await readImageText(png)).split("\n").filter(Boolean)).toEqual(LIST);
+  }, 60_000);
+
   it("refuses pictures for a model whose profile takes text only, as OpenRouter does", async () => {
     const { status, body } = await ask(
       [{ type: "image_url", image_url: { url: dataUrl("image/png", printedTextPng(["x"], 64, 64)) } }],

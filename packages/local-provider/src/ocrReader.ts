@@ -15,7 +15,14 @@ let idleTimer: NodeJS.Timeout | undefined;
 let running = 0;
 
 function startWorker(): Promise<Worker> {
-  const started = createWorker("eng", 1, { langPath: englishData, cacheMethod: "none", gzip: true });
+  const started = createWorker("eng", 1, {
+    langPath: englishData,
+    cacheMethod: "none",
+    gzip: true,
+    // Without a handler tesseract.js rethrows a failed job outside every caller's stack (a damaged
+    // picture killed the process); the job's own promise is rejected either way, so the caller hears.
+    errorHandler: () => {},
+  });
   // A worker that failed to start is forgotten, so the next picture tries again.
   started.catch(() => {
     if (worker === started) worker = undefined;
