@@ -33,15 +33,20 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createBuildChain } from "../lib/build/buildChain.ts";
 import { postgresBuildStore } from "../lib/build/buildStore.ts";
+import { MAX_PREVIEW_BODY_BYTES, MAX_SAVE_BODY_BYTES } from "../lib/import/importSchemas.ts";
 import { insertTodo } from "../lib/todoRepository.ts";
 import { todoServices } from "../lib/todoServices.ts";
 import * as feedback from "./api/answers/[requestId]/feedback/route.ts";
 import * as ask from "./api/ask/route.ts";
+import * as approve from "./api/assistant/approve/route.ts";
+import * as assistant from "./api/assistant/route.ts";
 import * as auth from "./api/auth/[...all]/route.ts";
 import * as costs from "./api/costs/route.ts";
 import * as demoSignIn from "./api/demo-sign-in/route.ts";
 import * as dial from "./api/dial/route.ts";
 import * as health from "./api/health/route.ts";
+import * as importPreview from "./api/import/preview/route.ts";
+import * as importSave from "./api/import/save/route.ts";
 import * as search from "./api/search/route.ts";
 import * as todo from "./api/todos/[id]/route.ts";
 import * as todos from "./api/todos/route.ts";
@@ -81,6 +86,41 @@ const appRoutes: FuzzRoute[] = [
     params: { requestId: "request" },
     ...jsonBody({ label: "strong", question: "Plan my week around the move" }, 8 * 1024),
   }),
+  fuzzRoute(
+    "POST /api/assistant",
+    assistant.POST,
+    jsonBody({ message: "I've done the milk one" }, 16 * 1024),
+  ),
+  fuzzRoute(
+    "POST /api/assistant/approve",
+    approve.POST,
+    jsonBody(
+      {
+        id: "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+        summary: "Add “buy milk”",
+        action: "create",
+        todo: { title: "buy milk", dueDate: null, priority: 1, tags: ["home"] },
+      },
+      16 * 1024,
+    ),
+  ),
+  fuzzRoute(
+    "POST /api/import/preview",
+    importPreview.POST,
+    jsonBody(
+      {
+        name: "todos.csv",
+        type: "text/csv",
+        dataBase64: Buffer.from("title,due\nbuy milk,2026-12-24\n").toString("base64"),
+      },
+      MAX_PREVIEW_BODY_BYTES,
+    ),
+  ),
+  fuzzRoute(
+    "POST /api/import/save",
+    importSave.POST,
+    jsonBody({ rows: [{ title: "buy milk", dueDate: null, priority: 1, tags: [] }] }, MAX_SAVE_BODY_BYTES),
+  ),
   fuzzRoute("GET /build/[todoId]/run", run.GET, { params: { todoId: "todo" } }),
   fuzzRoute("POST /build/[todoId]/run", run.POST, {
     params: { todoId: "todo" },
