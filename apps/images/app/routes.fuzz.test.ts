@@ -43,6 +43,7 @@ import * as image from "./api/images/[id]/route.ts";
 import * as generate from "./api/images/generate/route.ts";
 import * as images from "./api/images/route.ts";
 import * as budgets from "./usage/api/budgets/route.ts";
+import * as keys from "./usage/api/keys/route.ts";
 import * as usageRequest from "./usage/api/requests/[requestId]/route.ts";
 import * as usage from "./usage/api/route.ts";
 
@@ -64,7 +65,7 @@ const appRoutes: FuzzRoute[] = [
       256 * 1024,
     ),
   }),
-  ...serverRoutesToFuzz("images", { health, demoSignIn, usage, budgets, usageRequest }),
+  ...serverRoutesToFuzz("images", { health, demoSignIn, usage, budgets, usageRequest, keys }),
 ];
 
 const authRoutes = authRoutesToFuzz(auth);

@@ -54,6 +54,7 @@ import * as retry from "./build/[todoId]/retry/route.ts";
 import * as review from "./build/[todoId]/review/route.ts";
 import * as run from "./build/[todoId]/run/route.ts";
 import * as budgets from "./usage/api/budgets/route.ts";
+import * as keys from "./usage/api/keys/route.ts";
 import * as usageRequest from "./usage/api/requests/[requestId]/route.ts";
 import * as usage from "./usage/api/route.ts";
 
@@ -131,7 +132,7 @@ const appRoutes: FuzzRoute[] = [
     params: { todoId: "todo" },
     ...jsonBody({ action: "request_changes", revision: 1, comment: "shorter" }, 8 * 1024),
   }),
-  ...serverRoutesToFuzz("todo", { health, demoSignIn, usage, budgets, usageRequest }),
+  ...serverRoutesToFuzz("todo", { health, demoSignIn, usage, budgets, usageRequest, keys }),
 ];
 
 const authRoutes = authRoutesToFuzz(auth);

@@ -45,6 +45,7 @@ describe("gateway keys", () => {
     expect((await listGatewayKeys(handle.db))[0]).not.toHaveProperty("keyHash");
     expect(await revokeGatewayKey(handle.db, key.id)).toBe(true);
     expect(await revokeGatewayKey(handle.db, key.id)).toBe(false);
+    expect(await revokeGatewayKey(handle.db, "not-a-key\u0000")).toBe(false);
     expect((await findGatewayKey(handle.db, secret))?.revokedAt).toBeInstanceOf(Date);
   });
 

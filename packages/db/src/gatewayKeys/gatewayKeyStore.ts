@@ -7,6 +7,7 @@ import type { Database } from "../database.ts";
 import { type GatewayKeyRow, gatewayKeys } from "../schema/index.ts";
 
 export const VIRTUAL_KEY_PREFIX = "sk-sy-";
+const KEY_ID = /^vk_[0-9a-f]{16}$/;
 
 export const newGatewayKeySchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -42,7 +43,7 @@ export async function createGatewayKey(
     .insert(gatewayKeys)
     .values({
       ...fields,
-      id: `vk_${randomUUID().replaceAll("-", "").slice(0, 16)}`,
+      id: `vk_${randomUUID().replaceAll("-", "").slice(0, 16)}`, // KEY_ID's shape
       keyHash: hashOf(secret),
       keyPrefix: secret.slice(0, VIRTUAL_KEY_PREFIX.length + 4),
     })
@@ -78,6 +79,8 @@ export async function listGatewayKeys(
 
 /** Revokes a key by id; false when there is no such key or it was revoked already. */
 export async function revokeGatewayKey(db: Database, id: string): Promise<boolean> {
+  // Anything not shaped like an id names no key (a NUL byte would make Postgres refuse the statement).
+  if (!KEY_ID.test(id)) return false;
   const done = await db
     .update(gatewayKeys)
     .set({ revokedAt: new Date() })

@@ -24,6 +24,7 @@ export function serverRoutesToFuzz(
     usage: Handlers;
     budgets: Handlers;
     usageRequest: Handlers;
+    keys: Handlers;
   },
 ): FuzzRoute[] {
   return [
@@ -36,6 +37,18 @@ export function serverRoutesToFuzz(
     fuzzRoute("PUT /usage/api/budgets", m.budgets.PUT, jsonBody({ userId: "someone", limitUsd: 2 }, 4096)),
     fuzzRoute("GET /usage/api/requests/[requestId]", m.usageRequest.GET, {
       params: { requestId: "request" },
+    }),
+    fuzzRoute("GET /usage/api/keys", m.keys.GET),
+    fuzzRoute(
+      "POST /usage/api/keys",
+      m.keys.POST,
+      jsonBody(
+        { name: "fuzz key", allowedModels: ["auto"], dailyUsd: 1, rpm: 60, expiresInDays: 30 },
+        16 * 1024,
+      ),
+    ),
+    fuzzRoute("DELETE /usage/api/keys", m.keys.DELETE, {
+      query: { id: "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f" },
     }),
   ];
 }
