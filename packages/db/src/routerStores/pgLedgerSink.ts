@@ -16,16 +16,23 @@ export class PgLedgerSink implements LedgerSink {
   }
 }
 
+/**
+ * Postgres text refuses NUL, and one refused row loses its whole batch: fields a caller may have typed
+ * (the model asked for, the feature, the idempotency key) keep the rest of their text instead.
+ */
+const pgText = <T extends string | null>(s: T): T =>
+  (s?.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s) as T;
+
 export function toRow(e: LedgerEntry): NewLlmCall {
   return {
     requestId: e.requestId,
     kind: e.kind,
     operation: e.operation,
     app: e.app,
-    feature: e.feature,
+    feature: pgText(e.feature),
     userId: e.userId,
     keyId: e.keyId ?? null,
-    modelRequested: e.modelRequested,
+    modelRequested: pgText(e.modelRequested),
     modelUsed: e.modelUsed,
     provider: e.provider,
     endpoint: e.endpoint,
@@ -49,7 +56,7 @@ export function toRow(e: LedgerEntry): NewLlmCall {
     upstreamCostUsd: e.upstreamCostUsd ?? null,
     ttftMs: e.ttftMs,
     latencyMs: e.latencyMs,
-    idempotencyKey: e.idempotencyKey,
+    idempotencyKey: pgText(e.idempotencyKey),
     replay: e.replay,
     createdAt: e.createdAt,
   };

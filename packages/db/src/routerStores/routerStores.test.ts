@@ -237,5 +237,18 @@ describe.each(DATABASE_PATHS)("router stores on $name", ({ open }) => {
         upstreamCostUsd: 0.0000825,
       });
     });
+
+    it("keeps a batch whose rejected request named a model with a NUL byte (Postgres text refuses NUL)", async () => {
+      const hostile = {
+        ...request,
+        requestId: "req-nul",
+        modelRequested: "f\u0000ast",
+        feature: "a\u0000sk",
+      };
+      await new PgLedgerSink(t.handle.db).write([{ ...attempt, requestId: "req-nul" }, hostile]);
+      const rows = await t.handle.db.select().from(llmCalls).where(eq(llmCalls.requestId, "req-nul"));
+      expect(rows).toHaveLength(2);
+      expect(rows.map((r) => r.modelRequested)).toContain("f\uFFFDast");
+    });
   });
 });
