@@ -41,6 +41,7 @@ test("a screenshot pasted on the page or dropped on the panel opens its preview"
   const todos = new TodoPage(page);
   const importer = new ImportPanel(page);
   await todos.goto();
+  await importer.listening();
   const base64 = readFileSync(fixture("list-screenshot.png")).toString("base64");
   await page.evaluate((png) => {
     const data = new DataTransfer();

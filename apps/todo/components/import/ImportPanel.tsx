@@ -20,6 +20,8 @@ export function ImportPanel({ onImported }: { onImported: (todos: TodoView[]) =>
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [saved, setSaved] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
+  // Set once the page-wide paste listener is on: a paste before hydration would go nowhere.
+  const [listening, setListening] = useState(false);
   const saveKey = useRef<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -82,12 +84,14 @@ export function ImportPanel({ onImported }: { onImported: (todos: TodoView[]) =>
       }
     };
     document.addEventListener("paste", onPaste);
+    setListening(true);
     return () => document.removeEventListener("paste", onPaste);
   }, []);
 
   return (
     <section
       aria-label="Import todos"
+      data-listening={listening}
       className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
     >
       <h2 className="mb-2 text-sm font-semibold">Import from a picture or a file</h2>

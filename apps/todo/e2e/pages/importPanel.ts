@@ -16,6 +16,11 @@ export class ImportPanel {
     return this.panel.getByLabel(`Title of row ${row}`);
   }
 
+  /** Waits until a picture pasted anywhere on the page reaches the panel (its listener is on). */
+  async listening() {
+    await expect(this.panel).toHaveAttribute("data-listening", "true");
+  }
+
   /** Chooses a file (a fixture path, or a name and bytes) and waits for the preview or an error. */
   async choose(file: string | { name: string; mimeType: string; buffer: Buffer }) {
     await this.panel.getByLabel("Import a file").setInputFiles(file);
