@@ -4,6 +4,7 @@ export {
   findGatewayKey,
   type GatewayKey,
   listGatewayKeys,
+  MAX_KEY_RATE_PER_MINUTE,
   type NewGatewayKey,
   newGatewayKeySchema,
   revokeGatewayKey,
