@@ -8,7 +8,6 @@ import {
   createGatewayKey,
   findGatewayKey,
   listGatewayKeys,
-  MAX_KEY_RATE_PER_MINUTE,
   revokeGatewayKey,
   VIRTUAL_KEY_PREFIX,
 } from "./gatewayKeyStore.ts";
@@ -47,10 +46,6 @@ describe("gateway keys", () => {
     expect(await revokeGatewayKey(handle.db, key.id)).toBe(true);
     expect(await revokeGatewayKey(handle.db, key.id)).toBe(false);
     expect(await revokeGatewayKey(handle.db, "not-a-key\u0000")).toBe(false);
-    // Finer than the limiter keeps (one a microsecond) is refused when the key is made, not on every call.
-    await expect(
-      createGatewayKey(handle.db, { name: "too fast", ownerId: "u1", tpm: MAX_KEY_RATE_PER_MINUTE + 1 }),
-    ).rejects.toThrow();
     expect((await findGatewayKey(handle.db, secret))?.revokedAt).toBeInstanceOf(Date);
   });
 

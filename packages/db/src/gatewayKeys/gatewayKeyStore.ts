@@ -9,18 +9,14 @@ import { type GatewayKeyRow, gatewayKeys } from "../schema/index.ts";
 export const VIRTUAL_KEY_PREFIX = "sk-sy-";
 const KEY_ID = /^vk_[0-9a-f]{16}$/;
 
-/** The finest rate the Postgres limiter keeps: one request (or token) a microsecond. */
-export const MAX_KEY_RATE_PER_MINUTE = 60_000_000;
-const perMinute = z.number().int().positive().max(MAX_KEY_RATE_PER_MINUTE).nullable().default(null);
-
 export const newGatewayKeySchema = z.object({
   name: z.string().trim().min(1).max(200),
   ownerId: z.string().min(1),
   allowedModels: z.array(z.string().trim().min(1)).default([]),
   dailyUsd: z.number().positive().finite().nullable().default(null),
   monthlyUsd: z.number().positive().finite().nullable().default(null),
-  rpm: perMinute,
-  tpm: perMinute,
+  rpm: z.number().int().positive().nullable().default(null),
+  tpm: z.number().int().positive().nullable().default(null),
   expiresAt: z.date().nullable().default(null),
 });
 

@@ -4,7 +4,6 @@ export {
   findGatewayKey,
   type GatewayKey,
   listGatewayKeys,
-  MAX_KEY_RATE_PER_MINUTE,
   type NewGatewayKey,
   newGatewayKeySchema,
   revokeGatewayKey,

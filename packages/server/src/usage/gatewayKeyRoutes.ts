@@ -6,7 +6,6 @@ import {
   type Database,
   type GatewayKey,
   listGatewayKeys,
-  MAX_KEY_RATE_PER_MINUTE,
   revokeGatewayKey,
   users,
 } from "@switchyard/db";
@@ -40,8 +39,8 @@ const createKeySchema = z.object({
   allowedModels: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
   dailyUsd: positive,
   monthlyUsd: positive,
-  rpm: z.number().int().positive().max(MAX_KEY_RATE_PER_MINUTE).nullable().default(null),
-  tpm: z.number().int().positive().max(MAX_KEY_RATE_PER_MINUTE).nullable().default(null),
+  rpm: z.number().int().positive().nullable().default(null),
+  tpm: z.number().int().positive().nullable().default(null),
   /** Days from now; null: never. */
   expiresInDays: z.number().int().positive().max(3650).nullable().default(null),
 });
