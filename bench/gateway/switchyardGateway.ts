@@ -7,11 +7,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createDb, createGatewayKey, users } from "@switchyard/db";
+import { FIXED_UPSTREAM_MODEL } from "@switchyard/router";
 import { startChild, stopChild } from "../lib/childProcess.ts";
 import type { GatewayPeer } from "../overhead/loadClients.ts";
-
-/** The model apps/gateway routes to SWITCHYARD_GATEWAY_UPSTREAM_URL. */
-const gatewayBenchModel = "bench/fixed";
 
 /**
  * What the bench's key allows: 100k requests and 1M tokens a second (the limiter's finest, 1 µs a token),
@@ -47,7 +45,7 @@ export async function startSwitchyardGateway(upstreamUrl: string): Promise<Switc
     const { secret } = await createGatewayKey(handle.db, {
       name: "bench:gateway",
       ownerId: owner.id,
-      allowedModels: [gatewayBenchModel],
+      allowedModels: [FIXED_UPSTREAM_MODEL],
       ...benchKeyLimits,
     });
     await handle.close();
@@ -67,7 +65,7 @@ export async function startSwitchyardGateway(upstreamUrl: string): Promise<Switc
       url: started.url,
       pid: started.child.pid!,
       apiKey: secret,
-      model: gatewayBenchModel,
+      model: FIXED_UPSTREAM_MODEL,
       stop: () => stopWithin(started.child, 10_000).then(removeData),
     };
   } catch (err) {

@@ -3,7 +3,12 @@
 // Portkey gateway; gateway: through the Switchyard gateway (apps/gateway) with a virtual key. The HTTP
 // clients are undici dispatchers built as the router builds its own upstream client, so only what sits
 // in between differs.
-import { createDispatcher, createRouter } from "@switchyard/router";
+import {
+  createDispatcher,
+  createRouter,
+  FIXED_UPSTREAM_MODEL,
+  fixedUpstreamCatalog,
+} from "@switchyard/router";
 
 export type Mode = "direct" | "control" | "router" | "portkey" | "gateway";
 export type Send = () => Promise<void>;
@@ -30,25 +35,12 @@ const body = bodyFor("bench-fixed");
  * and the ledger rows.
  */
 function benchRouter(upstreamUrl: string, catalogSize: CatalogSize) {
-  const account = { id: "bench-upstream", label: "Bench upstream", kind: "openai-compatible" as const };
+  const fixed = fixedUpstreamCatalog(upstreamUrl);
   return createRouter({
     env: {},
-    accounts: [account.id],
+    accounts: fixed.accounts.map((a) => a.id),
     policy: { credits: { refreshMs: 0 } },
-    catalog: {
-      bundled: catalogSize === "full",
-      accounts: [{ ...account, baseUrl: upstreamUrl, apiKeyEnv: null, creditsPath: null }],
-      models: [
-        {
-          id: "bench/fixed",
-          label: "Fixed answer (benchmark)",
-          capabilities: ["chat"],
-          contextWindow: 128_000,
-          price: { inputPerMTokens: 0.15, outputPerMTokens: 0.6 },
-          routes: [{ endpoint: account.id, account: account.id, path: "/v1", upstreamModel: "bench-fixed" }],
-        },
-      ],
-    },
+    catalog: { bundled: catalogSize === "full", ...fixed },
   });
 }
 
@@ -66,7 +58,7 @@ export function senderFor(
   if (mode === "router") {
     const router = benchRouter(upstreamUrl, catalogSize);
     const send: Send = async () =>
-      void (await router.chat({ model: "bench/fixed", messages, max_tokens: 16 }));
+      void (await router.chat({ model: FIXED_UPSTREAM_MODEL, messages, max_tokens: 16 }));
     return { send, close: () => router.close() };
   }
   const agent = createDispatcher();

@@ -4,9 +4,8 @@
 // so only the layer's own cost is left.
 import http from "node:http";
 import { serve } from "@hono/node-server";
-import { createRouter } from "@switchyard/router";
+import { createRouter, fixedUpstreamCatalog } from "@switchyard/router";
 import { Hono } from "hono";
-import { benchCatalog } from "../src/gatewayRouter.ts";
 import { nodeListener } from "./nodeListener.ts";
 
 const [layer, upstreamUrl, handlerKind] = process.argv.slice(2);
@@ -15,7 +14,7 @@ if (!upstreamUrl || (layer !== "node" && layer !== "hono"))
 const router = createRouter({
   env: {},
   policy: { credits: { refreshMs: 0 } },
-  catalog: benchCatalog(upstreamUrl),
+  catalog: fixedUpstreamCatalog(upstreamUrl),
 });
 const fixed = JSON.stringify({ id: "static", object: "chat.completion", choices: [] });
 const handler =

@@ -4,9 +4,10 @@
 import { createComplexityClassifier } from "@switchyard/complexity";
 import { createRouterStores, type Database } from "@switchyard/db";
 import {
-  type CatalogOverride,
   catalogRefreshPlan,
   createRouter,
+  FIXED_UPSTREAM_MODEL,
+  fixedUpstreamCatalog,
   type LedgerSink,
   parseRouterEnv,
   type Router,
@@ -15,25 +16,8 @@ import {
 import { KeyBudgetStore } from "./keys/keyBudgetStore.ts";
 
 export const GATEWAY_APP = "gateway";
-export const BENCH_MODEL = "bench/fixed";
-
-/** The model bench:overhead routes to its fixed upstream, here for bench:gateway. */
-export function benchCatalog(upstreamUrl: string): CatalogOverride {
-  const account = { id: "bench-upstream", label: "Bench upstream", kind: "openai-compatible" as const };
-  return {
-    accounts: [{ ...account, baseUrl: upstreamUrl, apiKeyEnv: null, creditsPath: null }],
-    models: [
-      {
-        id: BENCH_MODEL,
-        label: "Fixed answer (benchmark)",
-        capabilities: ["chat"],
-        contextWindow: 128_000,
-        price: { inputPerMTokens: 0.15, outputPerMTokens: 0.6 },
-        routes: [{ endpoint: account.id, account: account.id, path: "/v1", upstreamModel: "bench-fixed" }],
-      },
-    ],
-  };
-}
+/** The model SWITCHYARD_GATEWAY_UPSTREAM_URL adds for bench:gateway, as bench:overhead's router has it. */
+export const BENCH_MODEL = FIXED_UPSTREAM_MODEL;
 
 export interface GatewayRouterOptions {
   db: Database;
@@ -58,7 +42,7 @@ export function createGatewayRouter(options: GatewayRouterOptions): {
     // Only a key's own caps (added per request): the gateway has no app-wide budget of its own.
     budgets: {},
     ledger: [stores.ledger, ...(options.ledger ?? [])],
-    ...(options.upstreamUrl ? { catalog: benchCatalog(options.upstreamUrl) } : {}),
+    ...(options.upstreamUrl ? { catalog: fixedUpstreamCatalog(options.upstreamUrl) } : {}),
     ...(options.localProviderUrl ? { localProviderUrl: options.localProviderUrl } : {}),
   });
   const refresh = startCatalogRefresh({

@@ -16,6 +16,7 @@ export {
 export type { CatalogModelView } from "./catalog/catalogView.ts";
 export { defaultCatalog } from "./catalog/defaultCatalog.ts";
 export { describeLive } from "./catalog/describeLive.ts";
+export { FIXED_UPSTREAM_MODEL, fixedUpstreamCatalog } from "./catalog/fixedUpstreamCatalog.ts";
 export { buildCatalog, loadCatalogFile } from "./catalog/loadCatalog.ts";
 export type { SyncedModel } from "./catalog/openRouterListing.ts";
 export type { Classifier, ComplexityInput, ComplexityVerdict } from "./classifier/classifier.ts";
