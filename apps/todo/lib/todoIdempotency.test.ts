@@ -5,9 +5,7 @@ import { PgIdempotencyStore, todos } from "@switchyard/db";
 import { idempotencyFingerprint } from "@switchyard/router";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddingBackfill } from "./embeddingBackfill.ts";
-import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv.ts";
-import { routerEmbedder } from "./todoEmbedder.ts";
+import { openTodoTestEnv, type TodoTestEnv, writeDepsFor } from "./testing/todoTestEnv.ts";
 import { createTodoOnce, type WriteDeps } from "./todoWrites.ts";
 
 let env: TodoTestEnv;
@@ -17,8 +15,7 @@ const rowsOf = async (owner: string) => env.db.select().from(todos).where(eq(tod
 
 beforeAll(async () => {
   env = await openTodoTestEnv();
-  const embedder = routerEmbedder(env.router);
-  deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, { baseDelayMs: 1 }) };
+  deps = writeDepsFor(env, { baseDelayMs: 1 });
 }, 60_000);
 afterAll(() => env.close());
 

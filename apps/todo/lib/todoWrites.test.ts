@@ -2,7 +2,7 @@ import { todos } from "@switchyard/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddingBackfill } from "./embeddingBackfill.ts";
-import { openTodoTestEnv, type TodoTestEnv } from "./testing/todoTestEnv.ts";
+import { openTodoTestEnv, type TodoTestEnv, writeDepsFor } from "./testing/todoTestEnv.ts";
 import { routerEmbedder, type TodoEmbedder } from "./todoEmbedder.ts";
 import { listTodos } from "./todoRepository.ts";
 import { createTodo, createTodoOnce, editTodo } from "./todoWrites.ts";
@@ -36,8 +36,7 @@ describe("writing todos", () => {
   });
 
   it("re-embeds when the title changes, and when the embedding model changes", async () => {
-    const embedder = routerEmbedder(env.router);
-    const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
+    const deps = writeDepsFor(env, noWait);
     const todo = await createTodo(deps, "dee", input("call mum"));
     const [before] = await env.db.select().from(todos).where(eq(todos.id, todo.id));
     const edited = await editTodo(deps, "dee", todo.id, { title: "call dad about the car" });
@@ -55,8 +54,7 @@ describe("writing todos", () => {
   });
 
   it("creates one todo for a double submit with the same Idempotency-Key", async () => {
-    const embedder = routerEmbedder(env.router);
-    const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
+    const deps = writeDepsFor(env, noWait);
     const create = () => createTodoOnce(deps, "eve", input("pay rent"), "key-double-click-1");
     const [a, b] = await Promise.all([create(), create()]);
     expect(a.value).toEqual(b.value);
@@ -70,8 +68,7 @@ describe("writing todos", () => {
   });
 
   it("keeps two users' equal keys apart: each runs once, neither replays nor conflicts with the other", async () => {
-    const embedder = routerEmbedder(env.router);
-    const deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, noWait) };
+    const deps = writeDepsFor(env, noWait);
     const create = (owner: string, title: string) =>
       createTodoOnce(deps, owner, input(title), "key-shared-by-chance");
     const [fay, gus] = await Promise.all([create("fay", "feed the cat"), create("gus", "fix the gate")]);

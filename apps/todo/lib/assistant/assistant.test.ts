@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddingBackfill } from "../embeddingBackfill.ts";
-import { openTodoTestEnv, type TodoTestEnv } from "../testing/todoTestEnv.ts";
-import { routerEmbedder } from "../todoEmbedder.ts";
+import { openTodoTestEnv, type TodoTestEnv, writeDepsFor } from "../testing/todoTestEnv.ts";
 import { listTodos } from "../todoRepository.ts";
 import { createTodo } from "../todoWrites.ts";
 import { applyProposal } from "./applyProposal.ts";
@@ -14,10 +12,8 @@ const owner = "ada";
 
 beforeAll(async () => {
   env = await openTodoTestEnv();
-  const embedder = routerEmbedder(env.router);
-  const backfill = createEmbeddingBackfill(env.db, embedder, { baseDelayMs: 1 });
   // A Thursday, so "next Friday" and "Monday" have one reading.
-  deps = { db: env.db, embedder, backfill, router: env.router, today: () => "2026-12-03" };
+  deps = { ...writeDepsFor(env, { baseDelayMs: 1 }), router: env.router, today: () => "2026-12-03" };
   for (const title of [
     "book a dentist appointment for the cracked molar",
     "file the VAT return",

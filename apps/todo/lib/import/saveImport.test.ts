@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddingBackfill } from "../embeddingBackfill.ts";
-import { openTodoTestEnv, type TodoTestEnv } from "../testing/todoTestEnv.ts";
-import { routerEmbedder } from "../todoEmbedder.ts";
+import { openTodoTestEnv, type TodoTestEnv, writeDepsFor } from "../testing/todoTestEnv.ts";
 import { listTodos } from "../todoRepository.ts";
 import type { WriteDeps } from "../todoWrites.ts";
 import type { ImportRow } from "./importSchemas.ts";
@@ -18,8 +16,7 @@ const row = (title: string, dueDate: string | null = null): ImportRow => ({
 
 beforeAll(async () => {
   env = await openTodoTestEnv();
-  const embedder = routerEmbedder(env.router);
-  deps = { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, { baseDelayMs: 1 }) };
+  deps = writeDepsFor(env, { baseDelayMs: 1 });
 }, 60_000);
 afterAll(() => env.close());
 

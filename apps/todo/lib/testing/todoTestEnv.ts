@@ -3,6 +3,9 @@
 import { createDb, createRouterStores, type DbHandle } from "@switchyard/db";
 import { startLocalProvider } from "@switchyard/local-provider";
 import { type Classifier, createRouter, type Router } from "@switchyard/router";
+import { type BackfillOptions, createEmbeddingBackfill } from "../embeddingBackfill.ts";
+import { routerEmbedder } from "../todoEmbedder.ts";
+import type { WriteDeps } from "../todoWrites.ts";
 
 export interface TodoTestEnv {
   db: DbHandle["db"];
@@ -40,4 +43,10 @@ export async function openTodoTestEnv(options: { classifier?: Classifier } = {})
       await provider.close();
     },
   };
+}
+
+/** What todo writes need, over the test stack: its router's embedder and a backfill with `options`. */
+export function writeDepsFor(env: TodoTestEnv, options: BackfillOptions = {}): WriteDeps {
+  const embedder = routerEmbedder(env.router);
+  return { db: env.db, embedder, backfill: createEmbeddingBackfill(env.db, embedder, options) };
 }
