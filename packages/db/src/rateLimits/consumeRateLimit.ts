@@ -29,20 +29,26 @@ export interface RateLimitDecision {
   retryAfterSeconds: number;
 }
 
+/** A rule's parts in SQL: `step` is the time `cost` units take from the bucket. */
+function bucketOf(rule: RateLimitRule) {
+  const { key, limit, windowSeconds, now, cost } = rateLimitRuleSchema.parse(rule);
+  // One request's share of the window, in whole microseconds (Postgres' time resolution) so sums are exact.
+  const stepMicros = Math.floor((windowSeconds * MICROS) / limit);
+  if (stepMicros < 1) throw new RangeError(`rate limit ${limit} per ${windowSeconds}s is finer than 1 µs`);
+  const step = sql`(interval '1 microsecond' * ${stepMicros * cost}::float8)`;
+  const clock = sql`coalesce(${now?.toISOString() ?? null}::timestamptz, statement_timestamp())`;
+  return { key, limit, windowSeconds, cost, stepMicros, step, clock };
+}
+
 /**
  * Takes one request from the bucket `key` holds: up to `limit` at once, refilling at
  * `limit / windowSeconds`. The decision is one INSERT … ON CONFLICT DO UPDATE … WHERE, which locks the
  * key's row, so concurrent callers in any process are counted one after another.
  */
 export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promise<RateLimitDecision> {
-  const { key, limit, windowSeconds, now, cost } = rateLimitRuleSchema.parse(rule);
-  // One request's share of the window, in whole microseconds (Postgres' time resolution) so sums are exact.
-  const stepMicros = Math.floor((windowSeconds * MICROS) / limit);
-  if (stepMicros < 1) throw new RangeError(`rate limit ${limit} per ${windowSeconds}s is finer than 1 µs`);
-  const step = sql`(interval '1 microsecond' * ${stepMicros * cost}::float8)`;
+  const { key, limit, windowSeconds, cost, stepMicros, step, clock } = bucketOf(rule);
   // Capacity measured in time: a full bucket is `limit` steps, so a burst is exactly `limit` requests.
   const capacity = sql`(interval '1 microsecond' * ${stepMicros * limit}::float8)`;
-  const clock = sql`coalesce(${now?.toISOString() ?? null}::timestamptz, statement_timestamp())`;
   // More than a full bucket never fits, however long the caller waits.
   if (cost > limit) return { allowed: false, remaining: 0, retryAfterSeconds: Math.ceil(windowSeconds) };
 
@@ -71,14 +77,20 @@ export async function consumeRateLimit(db: Database, rule: RateLimitRule): Promi
  * answer turned out to use). The bucket may go into debt, which later requests wait out.
  */
 export async function chargeRateLimit(db: Database, rule: RateLimitRule & { cost: number }): Promise<void> {
-  const { key, limit, windowSeconds, now, cost } = rateLimitRuleSchema.parse(rule);
-  const stepMicros = Math.floor((windowSeconds * MICROS) / limit);
-  if (stepMicros < 1) throw new RangeError(`rate limit ${limit} per ${windowSeconds}s is finer than 1 µs`);
-  const step = sql`(interval '1 microsecond' * ${stepMicros * cost}::float8)`;
-  const clock = sql`coalesce(${now?.toISOString() ?? null}::timestamptz, statement_timestamp())`;
+  const { key, step, clock } = bucketOf(rule);
   await db.execute(sql`
     insert into ${rateLimits} as r (key, full_at) values (${key}, ${clock} + ${step})
     on conflict (key) do update set full_at = greatest(r.full_at, ${clock}) + ${step}`);
+}
+
+/**
+ * Gives back `cost` units taken and not used (a process's unspent share of a limit): the bucket's
+ * timestamp moves back, never past full.
+ */
+export async function refundRateLimit(db: Database, rule: RateLimitRule & { cost: number }): Promise<void> {
+  const { key, step, clock } = bucketOf(rule);
+  await db.execute(sql`
+    update ${rateLimits} set full_at = greatest(full_at - ${step}, ${clock}) where key = ${key}`);
 }
 
 /** Deletes buckets that are full again (a missing row means the same); returns how many. */

@@ -6,4 +6,5 @@ export {
   type RateLimitDecision,
   type RateLimitRule,
   rateLimitRuleSchema,
+  refundRateLimit,
 } from "./consumeRateLimit.ts";

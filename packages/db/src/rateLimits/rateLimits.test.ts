@@ -4,7 +4,7 @@ import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimits } from "../schema/index.ts";
 import { DATABASE_PATHS, type TestDatabase } from "../testing/testDatabases.ts";
-import { consumeRateLimit, purgeRateLimits } from "./consumeRateLimit.ts";
+import { consumeRateLimit, purgeRateLimits, refundRateLimit } from "./consumeRateLimit.ts";
 
 describe.each(DATABASE_PATHS)("rate limits on $name", ({ open }) => {
   let test: TestDatabase;
@@ -66,6 +66,18 @@ describe.each(DATABASE_PATHS)("rate limits on $name", ({ open }) => {
       Array.from({ length: 25 }, (_, i) => i),
     );
     expect(decisions.filter((d) => !d.allowed).every((d) => d.retryAfterSeconds >= 1)).toBe(true);
+  });
+
+  it("a refund gives back what a share took and did not use, never more than a full bucket", async () => {
+    const { db } = test.handle;
+    const now = new Date("2026-12-03T13:00:00Z");
+    const rule = { key: "vkey:share", limit: 10, windowSeconds: 60, now };
+    expect(await consumeRateLimit(db, { ...rule, cost: 8 })).toMatchObject({ allowed: true, remaining: 2 });
+    await refundRateLimit(db, { ...rule, cost: 5 });
+    expect(await consumeRateLimit(db, rule)).toMatchObject({ allowed: true, remaining: 6 });
+    await refundRateLimit(db, { ...rule, cost: 50 });
+    expect(await consumeRateLimit(db, { ...rule, cost: 10 })).toMatchObject({ allowed: true, remaining: 0 });
+    expect((await consumeRateLimit(db, rule)).allowed).toBe(false);
   });
 
   it("purge deletes only buckets that are full again", async () => {
