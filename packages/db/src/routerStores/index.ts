@@ -15,11 +15,18 @@ import { PgCatalogPriceStore } from "./pgCatalogPriceStore.ts";
 import { PgIdempotencyStore, type PgIdempotencyStoreOptions } from "./pgIdempotencyStore.ts";
 import { PgLedgerSink } from "./pgLedgerSink.ts";
 
-/** The Postgres stores the router takes, over one database (catalogPrices: the synced catalog). */
-export function createRouterStores(db: Database, options: PgIdempotencyStoreOptions = {}) {
+/**
+ * The Postgres stores the router takes, over one database (catalogPrices: the synced catalog).
+ * `ledgerBatchMs`: how long a ledger batch waits for more rows (PgLedgerSink).
+ */
+export function createRouterStores(
+  db: Database,
+  options: PgIdempotencyStoreOptions & { ledgerBatchMs?: number } = {},
+) {
+  const { ledgerBatchMs, ...idempotency } = options;
   return {
-    idempotency: new PgIdempotencyStore(db, options),
-    ledger: new PgLedgerSink(db),
+    idempotency: new PgIdempotencyStore(db, idempotency),
+    ledger: new PgLedgerSink(db, { batchMs: ledgerBatchMs ?? 0 }),
     budgets: new PgBudgetStore(db),
     catalogPrices: new PgCatalogPriceStore(db),
   };

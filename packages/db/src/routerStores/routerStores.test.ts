@@ -1,5 +1,5 @@
 import type { LedgerEntry } from "@switchyard/router";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgets, llmCalls } from "../schema/index.ts";
 import { DATABASE_PATHS, type TestDatabase } from "../testing/testDatabases.ts";
@@ -249,6 +249,24 @@ describe.each(DATABASE_PATHS)("router stores on $name", ({ open }) => {
       const rows = await t.handle.db.select().from(llmCalls).where(eq(llmCalls.requestId, "req-nul"));
       expect(rows).toHaveLength(2);
       expect(rows.map((r) => r.modelRequested)).toContain("f\uFFFDast");
+    });
+
+    it("writes 500 requests at once in shared INSERTs, and a bad row loses only its own request's rows", async () => {
+      const sink = new PgLedgerSink(t.handle.db);
+      const ids = Array.from({ length: 500 }, (_, i) => `req-many-${i}`);
+      // A cost Postgres cannot store (numeric overflow) makes one request's rows unwritable.
+      const bad = { ...request, requestId: "req-many-bad", costUsd: 1e300 };
+      const writes = [...ids.map((id) => sink.write([{ ...request, requestId: id }])), sink.write([bad])];
+      const settled = await Promise.allSettled(writes);
+      expect(settled.filter((s) => s.status === "rejected").length).toBeGreaterThan(0);
+      const rows = await t.handle.db
+        .select({ requestId: llmCalls.requestId })
+        .from(llmCalls)
+        .where(like(llmCalls.requestId, "req-many-%"));
+      expect(new Set(rows.map((r) => r.requestId))).toEqual(new Set(ids));
+      // The sink goes on after a failed INSERT.
+      await sink.write([{ ...request, requestId: "req-after-bad" }]);
+      expect(await t.handle.db.$count(llmCalls, eq(llmCalls.requestId, "req-after-bad"))).toBe(1);
     });
   });
 });
