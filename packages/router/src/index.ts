@@ -34,9 +34,16 @@ export {
   idempotencyScope,
 } from "./engine/idempotency.ts";
 export { isRouterError, RouterError, type RouterErrorCode } from "./errors.ts";
-export { createHandler, errorResponse, type HandlerApi } from "./http/handler.ts";
+export {
+  createHandler,
+  createParsedHandler,
+  errorResponse,
+  type HandlerApi,
+  type ParsedRequest,
+} from "./http/handler.ts";
 export { createRouter, type Router, type RouterConfig, type RouterEvents } from "./router.ts";
 export { MemoryLedgerSink } from "./sinks/memoryLedgerSink.ts";
+export { LEASE_MS, LEASE_SHARE, LeasedBudgetStore } from "./stores/leasedBudgetStore.ts";
 export { MemoryBudgetStore } from "./stores/memoryBudgetStore.ts";
 export { MemoryIdempotencyStore } from "./stores/memoryIdempotencyStore.ts";
 export type * from "./stores/types.ts";
