@@ -51,7 +51,16 @@ export function errorResponse(err: unknown): Response {
   return new Response(JSON.stringify(error.toBody()), { status: error.status, headers });
 }
 
+/** A POST already read: its path, its parsed JSON body, its headers and the client's signal. */
+export interface ParsedRequest {
+  path: string;
+  body: unknown;
+  headers: Headers;
+  signal: AbortSignal;
+}
+
 export function createHandler(api: HandlerApi): (request: Request) => Promise<Response> {
+  const handleParsed = createParsedHandler(api);
   return async (request) => {
     try {
       const path = new URL(request.url).pathname.replace(/\/+$/, "");
@@ -60,21 +69,36 @@ export function createHandler(api: HandlerApi): (request: Request) => Promise<Re
       }
       if (request.method !== "POST")
         throw new RouterError("invalid_request", `Unsupported: ${request.method} ${path}`);
+      const body = await readJson(request);
+      return await handleParsed({ path, body, headers: request.headers, signal: request.signal });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/**
+ * The POST routes over a body the caller has read and parsed already (the gateway, which must look
+ * into it first): no second Request and no second parse.
+ */
+export function createParsedHandler(api: HandlerApi): (request: ParsedRequest) => Promise<Response> {
+  return async ({ path, body, headers, signal }) => {
+    try {
       if (path.endsWith("/chat/completions")) {
-        const req = parseBody(checkChatRequest, await readJson(request));
-        const o = optionsFromRequest(request.headers, req, request.signal);
+        const req = parseBody(checkChatRequest, body);
+        const o = optionsFromRequest(headers, req, signal);
         return req.stream
           ? await streamResponse(api.stream(req, o), req.stream_options?.include_usage === true)
           : await chatResponse(api.chat(req, o));
       }
       if (path.endsWith("/embeddings")) {
-        const req = parseBody(checkEmbeddingRequest, await readJson(request));
-        const result = await api.embed(req, optionsFromRequest(request.headers, req, request.signal));
+        const req = parseBody(checkEmbeddingRequest, body);
+        const result = await api.embed(req, optionsFromRequest(headers, req, signal));
         return withRouting(embeddingsBody(result, req.encoding_format), result.routing);
       }
       if (path.endsWith("/images/generations")) {
-        const req = parseBody(checkImageRequest, await readJson(request));
-        const result = await api.image(req, optionsFromRequest(request.headers, req, request.signal));
+        const req = parseBody(checkImageRequest, body);
+        const result = await api.image(req, optionsFromRequest(headers, req, signal));
         return withRouting({ ...result.response }, result.routing);
       }
       throw new RouterError("invalid_request", `No such route: ${path}`);
