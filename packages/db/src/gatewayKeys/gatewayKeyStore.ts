@@ -52,17 +52,27 @@ export async function createGatewayKey(
   return { key: withoutHash(row), secret };
 }
 
-/**
- * The key a bearer token names, or null. Found by its hash (an index lookup), then the hashes compared
- * with timingSafeEqual so the comparison takes the same time however many characters match.
- */
-export async function findGatewayKey(db: Database, secret: string): Promise<GatewayKey | null> {
+/** The hash a bearer token is stored under, or null when it cannot be a virtual key at all. */
+export function gatewayKeyHash(secret: string): string | null {
   if (!secret.startsWith(VIRTUAL_KEY_PREFIX) || secret.length > 200) return null;
-  const hash = hashOf(secret);
+  return hashOf(secret);
+}
+
+/**
+ * The key stored under a token's hash, or null. Found by the hash (an index lookup), then the hashes
+ * compared with timingSafeEqual so the comparison takes the same time however many characters match.
+ */
+export async function findGatewayKeyByHash(db: Database, hash: string): Promise<GatewayKey | null> {
   const [row] = await db.select().from(gatewayKeys).where(eq(gatewayKeys.keyHash, hash)).limit(1);
-  if (!row) return null;
+  if (!row || row.keyHash.length !== hash.length) return null;
   const same = timingSafeEqual(Buffer.from(row.keyHash, "hex"), Buffer.from(hash, "hex"));
   return same ? withoutHash(row) : null;
+}
+
+/** The key a bearer token names, or null. */
+export async function findGatewayKey(db: Database, secret: string): Promise<GatewayKey | null> {
+  const hash = gatewayKeyHash(secret);
+  return hash === null ? null : findGatewayKeyByHash(db, hash);
 }
 
 export async function listGatewayKeys(

@@ -2,7 +2,9 @@
 export {
   createGatewayKey,
   findGatewayKey,
+  findGatewayKeyByHash,
   type GatewayKey,
+  gatewayKeyHash,
   listGatewayKeys,
   type NewGatewayKey,
   newGatewayKeySchema,
