@@ -1,7 +1,9 @@
 // Starts the Switchyard gateway (apps/gateway, its own `start` entry) as a process of its own for
-// bench:gateway: a fresh embedded database in a temporary folder, one virtual key whose limits sit far
-// above the bench's load (so every check runs and none throttles), and the gateway's benchmark model
-// routed to the upstream. Returns it as the blocks' GatewayPeer: its URL, its pid (for its CPU), the key.
+// bench:gateway, as it runs in production: its database in a process of its own reached through
+// DATABASE_URL (a fresh PGlite served over the Postgres wire, where production has Postgres), one virtual
+// key whose limits sit far above the bench's load (so every check runs and none throttles), and the
+// gateway's benchmark model routed to the upstream. Returns it as the blocks' GatewayPeer: its URL, its
+// pid and the database's (their CPU is the gateway's), the key.
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -34,12 +36,17 @@ async function stopWithin(child: ChildProcess, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
+const databaseEntry = path.join(import.meta.dirname, "../stress/databaseEntry.ts");
+
 export async function startSwitchyardGateway(upstreamUrl: string): Promise<SwitchyardGateway> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-gateway-"));
-  const removeData = () => rm(dataDir, { recursive: true, force: true });
+  const database = await startChild(databaseEntry, [dataDir], 120_000);
+  const removeData = async () => {
+    await stopWithin(database.child, 10_000);
+    await rm(dataDir, { recursive: true, force: true });
+  };
   try {
-    // The key is made before the gateway opens the folder: an embedded database has one process.
-    const handle = await createDb({ dataDir, cache: false, env: {} });
+    const handle = await createDb({ url: database.url, cache: false, env: {} });
     const owner = { id: "bench-gateway", name: "bench:gateway", email: "bench-gateway@example.com" };
     await handle.db.insert(users).values(owner);
     const { secret } = await createGatewayKey(handle.db, {
@@ -51,8 +58,7 @@ export async function startSwitchyardGateway(upstreamUrl: string): Promise<Switc
     await handle.close();
     const env = {
       ...process.env,
-      DATABASE_URL: "",
-      SWITCHYARD_DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
       GATEWAY_PORT: "0",
       GATEWAY_HOST: "127.0.0.1",
       SWITCHYARD_GATEWAY_UPSTREAM_URL: upstreamUrl,
@@ -64,6 +70,7 @@ export async function startSwitchyardGateway(upstreamUrl: string): Promise<Switc
     return {
       url: started.url,
       pid: started.child.pid!,
+      alsoPids: [database.child.pid!],
       apiKey: secret,
       model: FIXED_UPSTREAM_MODEL,
       stop: () => stopWithin(started.child, 10_000).then(removeData),

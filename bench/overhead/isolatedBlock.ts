@@ -70,8 +70,14 @@ async function measuredBlock(): Promise<BlockResult> {
   if (rewound.status !== 204) throw new Error(`upstream rewind: HTTP ${rewound.status}`);
   gc(); // the warm-up's garbage goes now, not during the block
   const run: Recorder = { latenciesMs: [], errors: 0, firstError: null };
-  const peer = plan.portkey ?? plan.gateway;
-  const peerCpu = peer ? pidCpuUs(peer.pid) : () => 0;
+  // The peer's process, and for the gateway its database's too.
+  const peerPids = plan.portkey
+    ? [plan.portkey.pid]
+    : plan.gateway
+      ? [plan.gateway.pid, ...(plan.gateway.alsoPids ?? [])]
+      : [];
+  const peerCpus = peerPids.map(pidCpuUs);
+  const peerCpu = () => peerCpus.reduce((sum, cpu) => sum + cpu(), 0);
   const pauses: number[] = [];
   const majorPauses: number[] = [];
   const observer = new PerformanceObserver((list) => {

@@ -17,6 +17,8 @@ export type Send = () => Promise<void>;
 export interface GatewayPeer {
   url: string;
   pid: number;
+  /** Processes whose CPU is the gateway's too (its database). */
+  alsoPids?: number[];
   apiKey: string;
   model: string;
 }

@@ -16,7 +16,7 @@ import {
 import { errorBodySchema } from "@switchyard/wire";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createGateway, MAX_BODY_BYTES } from "./gateway.ts";
+import { createGateway, MAX_BODY_BYTES, webRequest } from "./gateway.ts";
 import { createGatewayRouter } from "./gatewayRouter.ts";
 
 const settings = fuzzSettings({ runs: 25 });
@@ -37,7 +37,8 @@ afterAll(async () => {
   await provider?.close();
 });
 
-const handler = (req: Request) => createGateway({ db: handle.db, router: routed.router })(req);
+const handler = (req: Request) =>
+  createGateway({ db: handle.db, router: routed.router, limits: routed.limits })(webRequest(req));
 const route = (name: string, extra: Partial<FuzzRoute> = {}): FuzzRoute => {
   const [method = "POST", path = "/"] = name.split(" ");
   return { name, method, path, handler, ...extra };

@@ -1,11 +1,12 @@
 // The gateway as one `Request -> Response` function: route, virtual key, model allow-list, rate limits,
 // then the router's own handler with the key's owner, key id and budget scopes on the request. Every
 // refusal is a JSON error with a stable code (gatewayErrors.ts); nothing here ever answers a stack trace.
-import { type Database, findGatewayKey, type GatewayKey } from "@switchyard/db";
+import { type Database, findGatewayKeyByHash, type GatewayKey } from "@switchyard/db";
 import {
   type BudgetScope,
-  createHandler,
+  createParsedHandler,
   errorResponse,
+  type ParsedRequest,
   type RequestOptions,
   type Router,
 } from "@switchyard/router";
@@ -13,7 +14,7 @@ import { gatewayError } from "./gatewayErrors.ts";
 import { GATEWAY_APP } from "./gatewayRouter.ts";
 import { MONTH_SCOPE_SUFFIX } from "./keys/keyBudgetStore.ts";
 import { cachedKeyLookup } from "./keys/keyCache.ts";
-import { takeKeyRateLimits } from "./keys/keyRateLimits.ts";
+import type { KeyRateLimits } from "./keys/keyRateLimits.ts";
 import { keyStatus } from "./keys/keyStatus.ts";
 
 /** The router's own cap on a body (validate.ts), checked here before the gateway reads one. */
@@ -31,14 +32,43 @@ function routeOf(pathname: string): string | null {
 export interface GatewayDeps {
   db: Database;
   router: Router;
-  /** Every key seen, by id: the tokens-per-minute charge after a call reads its limit here. */
-  seenKeys?: Map<string, GatewayKey>;
+  /** The keys' rate limits; the router's ledger charges their output tokens (createGatewayRouter). */
+  limits: KeyRateLimits;
 }
 
-export function createGateway(deps: GatewayDeps): (request: Request) => Promise<Response> {
-  const { db, router } = deps;
-  const seen = deps.seenKeys ?? new Map<string, GatewayKey>();
-  const findKey = cachedKeyLookup((secret) => findGatewayKey(db, secret));
+/**
+ * What the gateway reads of a request. The server hands it Node's own request (its body read straight
+ * from the socket, no web Request built); tests and other fetch hosts wrap a Request (webRequest).
+ */
+export interface GatewayRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: AsyncIterable<Uint8Array> | null;
+  /** Aborted when the client goes away: the upstream call stops and its ledger row says so. */
+  signal: AbortSignal;
+}
+
+export const webRequest = (request: Request): GatewayRequest => ({
+  method: request.method,
+  url: request.url,
+  headers: request.headers,
+  body: request.body as AsyncIterable<Uint8Array> | null,
+  signal: request.signal,
+});
+
+export function createGateway(deps: GatewayDeps): (request: GatewayRequest) => Promise<Response> {
+  const { db, router, limits: rateLimits } = deps;
+  const findKey = cachedKeyLookup((hash) => findGatewayKeyByHash(db, hash));
+  // One handler per key as the cache last read it: a request builds none of its own.
+  const handlers = new WeakMap<GatewayKey, (request: ParsedRequest) => Promise<Response>>();
+  const handlerOf = (key: GatewayKey) => {
+    const known = handlers.get(key);
+    if (known) return known;
+    const handler = keyedHandler(router, key);
+    handlers.set(key, handler);
+    return handler;
+  };
   return async (request) => {
     try {
       const route = routeOf(new URL(request.url).pathname);
@@ -50,19 +80,18 @@ export function createGateway(deps: GatewayDeps): (request: Request) => Promise<
 
       const auth = await authenticate(findKey, request.headers.get("authorization"));
       if (auth instanceof Response) return auth;
-      seen.set(auth.id, auth);
 
       if (route === "/models") return modelsResponse(router, auth);
       if (route === "/key") return keyStatus(db, auth);
 
-      const text = await boundedText(request);
+      const text = await boundedText(request.body);
       if (text instanceof Response) return text;
       const body = parseObject(text);
       if (body instanceof Response) return body;
       const refused = modelRefusal(auth, body);
       if (refused) return refused;
 
-      const limits = await takeKeyRateLimits(db, auth, Math.ceil(text.length / 4));
+      const limits = await rateLimits.take(auth, Math.ceil(text.length / 4));
       if (!limits.allowed) {
         const retry = String(limits.retryAfterSeconds);
         return gatewayError(
@@ -72,17 +101,12 @@ export function createGateway(deps: GatewayDeps): (request: Request) => Promise<
           { limit: limits.limit },
         );
       }
-      const response = await keyedHandler(
-        router,
-        auth,
-      )(
-        new Request(request.url, {
-          method: "POST",
-          headers: request.headers,
-          body: text,
-          signal: request.signal,
-        }),
-      );
+      const response = await handlerOf(auth)({
+        path: route,
+        body,
+        headers: request.headers,
+        signal: request.signal,
+      });
       if (response.status === 402) return keyBudgetRefusal(response, limits.headers);
       for (const [name, value] of Object.entries(limits.headers)) response.headers.set(name, value);
       return response;
@@ -111,22 +135,18 @@ async function authenticate(
  * an oversize body is read and thrown away (up to 8 times the cap) so a client still sending it gets
  * the 413; past that the connection closes after the answer instead of being reused.
  */
-async function boundedText(request: Request): Promise<string | Response> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) <= MAX_BODY_BYTES) return request.text();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function boundedText(body: AsyncIterable<Uint8Array> | null): Promise<string | Response> {
+  if (!body) return "";
+  // Not for-await: leaving that loop would destroy the socket before the 413 is written.
+  const chunks = body[Symbol.asyncIterator]();
+  const kept: Uint8Array[] = [];
   let size = 0;
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     size += next.value.byteLength;
-    if (size <= MAX_BODY_BYTES) chunks.push(next.value);
-    else if (size > MAX_BODY_BYTES * 8) {
-      await reader.cancel();
-      return tooLarge({ connection: "close" });
-    }
+    if (size <= MAX_BODY_BYTES) kept.push(next.value);
+    else if (size > MAX_BODY_BYTES * 8) return tooLarge({ connection: "close" });
   }
-  return size > MAX_BODY_BYTES ? tooLarge() : Buffer.concat(chunks, size).toString("utf8");
+  return size > MAX_BODY_BYTES ? tooLarge() : Buffer.concat(kept, size).toString("utf8");
 }
 
 const tooLarge = (headers: Record<string, string> = {}) =>
@@ -204,7 +224,7 @@ function modelsResponse(router: Router, key: GatewayKey): Response {
  * key id for the ledger, the key's daily and monthly caps as budget scopes. Whatever the client put in
  * x-switchyard-user or -app is overridden, so nobody spends another account's budget.
  */
-function keyedHandler(router: Router, key: GatewayKey): (request: Request) => Promise<Response> {
+function keyedHandler(router: Router, key: GatewayKey): (request: ParsedRequest) => Promise<Response> {
   const budgetScopes: BudgetScope[] = [];
   if (key.dailyUsd !== null) budgetScopes.push({ scope: `vkey:${key.id}`, limitUsd: key.dailyUsd });
   if (key.monthlyUsd !== null)
@@ -216,7 +236,7 @@ function keyedHandler(router: Router, key: GatewayKey): (request: Request) => Pr
     keyId: key.id,
     budgetScopes,
   });
-  return createHandler({
+  return createParsedHandler({
     chat: (req, o) => router.chat(req, keyed(o)),
     stream: (req, o) => router.stream(req, keyed(o)),
     embed: (req, o) => router.embed(req, keyed(o)),

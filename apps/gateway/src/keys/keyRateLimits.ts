@@ -1,15 +1,16 @@
 // A virtual key's requests- and tokens-per-minute limits, counted by the Postgres limiter the apps'
 // rate limits use (consumeRateLimit), so every gateway process on the database shares one count.
+// Each process takes a share of a limit at a time (one statement) and counts requests against it in
+// memory, so a busy key costs the database a few statements a second, not one per request. A share
+// lasts LEASE_MS; it grows while it is used up in time and never past LEASE_SHARE of the limit, so a
+// small limit is still counted one request at a time. What a share did not use goes back when it ends.
 // Tokens: the prompt's estimate (about 4 characters a token) is taken before the call and must fit;
 // the output tokens are charged when the ledger row says how many there were.
-
 import type { GatewayKey } from "@switchyard/db";
-import { chargeRateLimit, consumeRateLimit, type Database } from "@switchyard/db";
-import type { LedgerEntry, LedgerSink } from "@switchyard/router";
+import { chargeRateLimit, consumeRateLimit, type Database, refundRateLimit } from "@switchyard/db";
+import { LEASE_MS, LEASE_SHARE, type LedgerEntry, type LedgerSink } from "@switchyard/router";
 
 const WINDOW_SECONDS = 60;
-const requestsKey = (id: string) => `vkey:${id}:rpm`;
-const tokensKey = (id: string) => `vkey:${id}:tpm`;
 
 export type RateLimitOutcome =
   | { allowed: true; headers: Record<string, string> }
@@ -34,61 +35,207 @@ export function inUnits(limit: number, cost: number): { limit: number; cost: num
 const resetIn = (seconds: number) =>
   seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
 
-export async function takeKeyRateLimits(
-  db: Database,
-  key: Pick<GatewayKey, "id" | "rpm" | "tpm">,
-  promptTokens: number,
-): Promise<RateLimitOutcome> {
-  const headers: Record<string, string> = {};
-  if (key.rpm !== null) {
-    const { unit, ...counted } = inUnits(key.rpm, 1);
-    const d = await consumeRateLimit(db, {
-      key: requestsKey(key.id),
-      ...counted,
-      windowSeconds: WINDOW_SECONDS,
-    });
-    headers["x-ratelimit-limit-requests"] = String(key.rpm);
-    headers["x-ratelimit-remaining-requests"] = String(d.remaining * unit);
-    // A full bucket refills one request every 60 / rpm seconds.
-    headers["x-ratelimit-reset-requests"] = resetIn(
-      d.allowed ? Math.ceil(WINDOW_SECONDS / key.rpm) : d.retryAfterSeconds,
-    );
-    if (!d.allowed)
-      return { allowed: false, headers, retryAfterSeconds: d.retryAfterSeconds, limit: "requests" };
-  }
-  if (key.tpm !== null) {
-    const cost = Math.max(1, promptTokens);
-    const { unit, ...counted } = inUnits(key.tpm, cost);
-    const d = await consumeRateLimit(db, {
-      key: tokensKey(key.id),
-      ...counted,
-      windowSeconds: WINDOW_SECONDS,
-    });
-    headers["x-ratelimit-limit-tokens"] = String(key.tpm);
-    headers["x-ratelimit-remaining-tokens"] = String(Math.max(0, d.remaining) * unit);
-    headers["x-ratelimit-reset-tokens"] = resetIn(
-      d.allowed ? Math.ceil((WINDOW_SECONDS * cost) / key.tpm) : d.retryAfterSeconds,
-    );
-    if (!d.allowed)
-      return { allowed: false, headers, retryAfterSeconds: d.retryAfterSeconds, limit: "tokens" };
-  }
-  return { allowed: true, headers };
+/** This process's share of one key's limit, in the limiter's units. */
+interface Share {
+  /** The limit the share was taken under: a key whose limit changed starts a new one. */
+  limit: number;
+  /** Units left to spend here; below 0 when answers used more tokens than were taken (owed). */
+  left: number;
+  openUntil: number;
+  /** Units taken from this share in its time: the next share's size. */
+  used: number;
+  /** When a request last took from it. */
+  lastUsedAt: number;
+  /** What the shared bucket had left when the share was taken. */
+  sharedRemaining: number;
+  /** The share being renewed: requests that find it empty wait for that instead of each asking. */
+  renewing: Promise<Decision> | null;
 }
 
-/**
- * A ledger sink that charges each keyed request's output tokens to its key's tokens-per-minute bucket.
- * `tpmOf` says a key's limit (null: none); only request rows count, never their attempts twice.
- */
-export function tokensChargeSink(db: Database, tpmOf: (keyId: string) => number | null): LedgerSink {
-  return {
-    async write(entries: LedgerEntry[]) {
-      for (const e of entries) {
-        if (e.kind !== "request" || !e.keyId || !e.completionTokens) continue;
-        const tpm = tpmOf(e.keyId);
-        if (tpm === null) continue;
-        const { unit: _unit, ...counted } = inUnits(tpm, e.completionTokens);
-        await chargeRateLimit(db, { key: tokensKey(e.keyId), ...counted, windowSeconds: WINDOW_SECONDS });
+type Decision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+export class KeyRateLimits {
+  readonly #db: Database;
+  readonly #now: () => number;
+  readonly #shares = new Map<string, Share>();
+  /** Every key seen, by id: the tokens charged after a call read its limit here. */
+  readonly #keys = new Map<string, Pick<GatewayKey, "tpm">>();
+
+  constructor(db: Database, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  async take(key: Pick<GatewayKey, "id" | "rpm" | "tpm">, promptTokens: number): Promise<RateLimitOutcome> {
+    this.#keys.set(key.id, key);
+    const headers: Record<string, string> = {};
+    if (key.rpm !== null) {
+      const d = await this.#take(requestsKey(key.id), key.rpm, 1);
+      headers["x-ratelimit-limit-requests"] = String(key.rpm);
+      headers["x-ratelimit-remaining-requests"] = String(d.allowed ? d.remaining : 0);
+      // A full bucket refills one request every 60 / rpm seconds.
+      headers["x-ratelimit-reset-requests"] = resetIn(
+        d.allowed ? Math.ceil(WINDOW_SECONDS / key.rpm) : d.retryAfterSeconds,
+      );
+      if (!d.allowed)
+        return { allowed: false, headers, retryAfterSeconds: d.retryAfterSeconds, limit: "requests" };
+    }
+    if (key.tpm !== null) {
+      const cost = Math.max(1, promptTokens);
+      const d = await this.#take(tokensKey(key.id), key.tpm, cost);
+      headers["x-ratelimit-limit-tokens"] = String(key.tpm);
+      headers["x-ratelimit-remaining-tokens"] = String(d.allowed ? d.remaining : 0);
+      headers["x-ratelimit-reset-tokens"] = resetIn(
+        d.allowed ? Math.ceil((WINDOW_SECONDS * cost) / key.tpm) : d.retryAfterSeconds,
+      );
+      if (!d.allowed) {
+        // The request was not made: its place in the requests share is this process's to reuse.
+        if (key.rpm !== null) this.#add(requestsKey(key.id), key.rpm, 1);
+        return { allowed: false, headers, retryAfterSeconds: d.retryAfterSeconds, limit: "tokens" };
       }
-    },
-  };
+    }
+    return { allowed: true, headers };
+  }
+
+  /** A ledger sink that charges each keyed request's output tokens to its key's tokens share. */
+  tokensSink(): LedgerSink {
+    return {
+      write: (entries: LedgerEntry[]) => {
+        for (const e of entries) {
+          // Only request rows count, never their attempts twice.
+          if (e.kind !== "request" || !e.keyId || !e.completionTokens) continue;
+          const tpm = this.#keys.get(e.keyId)?.tpm ?? null;
+          if (tpm !== null) this.#add(tokensKey(e.keyId), tpm, -e.completionTokens);
+        }
+      },
+    };
+  }
+
+  /** Gives back every share's unused units and pays what answers owe (shutdown, tests). */
+  async close(): Promise<void> {
+    await Promise.all([...this.#shares.values()].map((s) => s.renewing));
+    const ended = [...this.#shares];
+    this.#shares.clear();
+    await Promise.all(ended.map(([bucket, share]) => this.#settle(bucket, share)));
+  }
+
+  async #take(bucket: string, rawLimit: number, rawCost: number): Promise<Decision> {
+    const { limit, cost, unit } = inUnits(rawLimit, rawCost);
+    for (;;) {
+      const share = this.#shareOf(bucket, limit);
+      if (this.#now() < share.openUntil && share.left >= cost) {
+        share.left -= cost;
+        share.used += cost;
+        share.lastUsedAt = this.#now();
+        // Used up: the next share is taken now, before the requests that will need it arrive.
+        if (share.left < cost) this.#renewAhead(bucket, share, cost);
+        return { allowed: true, remaining: (share.sharedRemaining + share.left) * unit };
+      }
+      if (share.renewing) {
+        await share.renewing;
+        continue;
+      }
+      const d = await this.#renew(bucket, share, cost);
+      if (!d.allowed) return d;
+    }
+  }
+
+  #shareOf(bucket: string, limit: number): Share {
+    const share = this.#shares.get(bucket);
+    if (share?.limit === limit) return share;
+    if (share) void this.#settle(bucket, share).catch(() => undefined);
+    const fresh: Share = {
+      limit,
+      left: 0,
+      openUntil: 0,
+      used: 0,
+      lastUsedAt: 0,
+      sharedRemaining: 0,
+      renewing: null,
+    };
+    this.#shares.set(bucket, fresh);
+    this.#expireLater(bucket, fresh);
+    return fresh;
+  }
+
+  /** The next share, once at a time per bucket: requests that find the share empty wait for it. */
+  #renew(bucket: string, share: Share, cost: number): Promise<Decision> {
+    share.renewing ??= this.#takeShare(bucket, share, cost).finally(() => {
+      share.renewing = null;
+    });
+    return share.renewing;
+  }
+
+  /** Only a true share (more than the request): one request's worth ahead would keep a small limit from others. */
+  #renewAhead(bucket: string, share: Share, cost: number): void {
+    if (share.renewing || Math.floor(share.limit * LEASE_SHARE) <= cost) return;
+    void this.#renew(bucket, share, cost).catch(() => undefined);
+  }
+
+  /**
+   * Takes the next share in one statement (what an ended share left, or owes, is settled first); when
+   * the shared bucket has no room for it, just this request's cost.
+   */
+  async #takeShare(bucket: string, share: Share, cost: number): Promise<Decision> {
+    const now = this.#now();
+    // Used up in its time: twice the size; ended with room to spare: what it used.
+    const grown = now < share.openUntil ? share.used * 2 : share.used;
+    const wanted = Math.max(cost, Math.min(grown, Math.floor(share.limit * LEASE_SHARE)));
+    if (now >= share.openUntil || share.left < 0) await this.#settle(bucket, share);
+    const rule = { key: bucket, limit: share.limit, windowSeconds: WINDOW_SECONDS };
+    let d = await consumeRateLimit(this.#db, { ...rule, cost: wanted });
+    let taken = wanted;
+    if (!d.allowed && wanted > cost) {
+      d = await consumeRateLimit(this.#db, { ...rule, cost });
+      taken = cost;
+    }
+    if (!d.allowed) return { allowed: false, retryAfterSeconds: d.retryAfterSeconds };
+    share.left += taken;
+    share.used = 0;
+    share.openUntil = this.#now() + LEASE_MS;
+    share.sharedRemaining = d.remaining;
+    this.#expireLater(bucket, share);
+    return { allowed: true, remaining: d.remaining };
+  }
+
+  #expireLater(bucket: string, share: Share): void {
+    setTimeout(() => this.#expire(bucket, share), LEASE_MS).unref();
+  }
+
+  /**
+   * A share's time is up. A key used within the last two shares' time gets the next one at once, ahead
+   * of its next request (a steady caller a second apart would otherwise always find its share just
+   * gone); an idle one gives back what it did not use (or pays what answers owe) and is forgotten.
+   */
+  #expire(bucket: string, share: Share): void {
+    const now = this.#now();
+    if (share.renewing || now < share.openUntil) return;
+    const current = this.#shares.get(bucket) === share;
+    const recent = now - share.lastUsedAt <= 2 * LEASE_MS;
+    if (current && recent && Math.floor(share.limit * LEASE_SHARE) > 1) {
+      void this.#renew(bucket, share, 1).catch(() => undefined);
+      return;
+    }
+    if (current) this.#shares.delete(bucket);
+    void this.#settle(bucket, share).catch(() => undefined);
+  }
+
+  /** Units into a share (negative: out of it, as an answer's output tokens are once it is counted). */
+  #add(bucket: string, rawLimit: number, rawUnits: number): void {
+    const { limit, cost } = inUnits(rawLimit, Math.abs(rawUnits));
+    this.#shareOf(bucket, limit).left += Math.sign(rawUnits) * cost;
+  }
+
+  /** Returns a share's unused units to the shared bucket, or charges what it owes. */
+  async #settle(bucket: string, share: Share): Promise<void> {
+    const units = share.left;
+    share.left = 0;
+    if (units === 0) return;
+    const rule = { key: bucket, limit: share.limit, windowSeconds: WINDOW_SECONDS, cost: Math.abs(units) };
+    if (units > 0) await refundRateLimit(this.#db, rule);
+    else await chargeRateLimit(this.#db, rule);
+  }
 }
+
+const requestsKey = (id: string) => `vkey:${id}:rpm`;
+const tokensKey = (id: string) => `vkey:${id}:tpm`;
