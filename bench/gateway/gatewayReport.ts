@@ -158,9 +158,9 @@ ${table(input.realistic)}
 
 ## Saturation: an upstream that answers at once
 
-The cores are saturated (client, gateway and upstream share them), so latency is queueing: read
-throughput and added CPU per request (the client's and the gateway's process together, minus the
-direct path's).
+The cores are saturated (client, gateway, its database and upstream share them), so latency is
+queueing: read throughput and added CPU per request (the client's, the gateway's and its database's
+processes together, minus the direct path's).
 
 ${table(input.saturation)}
 
@@ -169,14 +169,18 @@ ${table(input.saturation)}
 - **Upstream** (\`bench/overhead/fixedUpstream.ts\`): its own process, one precomputed chat completion
   after the delay, drawn from a seeded sequence that each measured block rewinds.
 - **direct** POSTs to it with undici, set up like the router's own client. **Switchyard gateway** is
-  \`apps/gateway\` in its own process on a fresh embedded database, its \`bench/fixed\` model routed to
-  the upstream, called with one virtual key (${limitsText(input.keyLimits)}): every request is
-  authenticated, checked against the key's limits and written to the ledger. **Portkey** is
+  \`apps/gateway\` in its own process, as in production: on \`DATABASE_URL\`, its database in a process of
+  its own (a fresh PGlite served over the Postgres wire, where production has Postgres), its
+  \`bench/fixed\` model routed to the upstream, called with one virtual key
+  (${limitsText(input.keyLimits)}): every request is authenticated, checked against the key's limits
+  and written to the ledger. The limits are held in shares and leases renewed a few times a second
+  (chapter 15), the ledger written in batches a tenth of a second apart. **Portkey** is
   \`@portkey-ai/gateway\` 1.15.2 in its own process (provider openai with a custom host).
 - **Blocks** (\`bench/overhead/isolatedBlock.ts\`, bench:overhead's): each in a fresh process that warms
   up for three delays with at least 100 workers, then runs a closed loop of N workers started over one
   delay; ${quick ? "one block" : "three blocks"} per path and level, the order rotating every round.
-- **CPU per request**: user+system CPU of the sending process plus the gateway's, over its blocks.
+- **CPU per request**: user+system CPU of the sending process plus the gateway's and its database's
+  (Portkey's, for Portkey), over its blocks.
 
 ## Machine
 
