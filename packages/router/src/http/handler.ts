@@ -39,12 +39,13 @@ export interface HandlerApi {
 const jsonHeaders = { "content-type": "application/json" };
 const encoder = new TextEncoder();
 
-export function errorResponse(err: unknown): Response {
+/** `extra`: headers the caller adds to every answer (the gateway's x-ratelimit-*). */
+export function errorResponse(err: unknown, extra: Record<string, string> = {}): Response {
   const error = asRouterError(err);
   // Tell the openai SDK (and LangChain through it) not to retry: the router already did. The exception:
   // the same key still running elsewhere, which the client should send again after its Retry-After.
   const retry = error.code === "idempotency_in_flight";
-  const headers: Record<string, string> = { ...jsonHeaders, "x-should-retry": String(retry) };
+  const headers: Record<string, string> = { ...extra, ...jsonHeaders, "x-should-retry": String(retry) };
   if (error.retryAfterSeconds !== undefined)
     headers["retry-after"] = String(Math.ceil(error.retryAfterSeconds));
   if (error.routing) routingHeaders(error.routing, headers);
@@ -57,6 +58,8 @@ export interface ParsedRequest {
   body: unknown;
   headers: Headers;
   signal: AbortSignal;
+  /** Headers for the answer, whatever it is: set here rather than on the Response after (cheaper). */
+  responseHeaders?: Record<string, string>;
 }
 
 export function createHandler(api: HandlerApi): (request: Request) => Promise<Response> {
@@ -82,43 +85,47 @@ export function createHandler(api: HandlerApi): (request: Request) => Promise<Re
  * into it first): no second Request and no second parse.
  */
 export function createParsedHandler(api: HandlerApi): (request: ParsedRequest) => Promise<Response> {
-  return async ({ path, body, headers, signal }) => {
+  return async ({ path, body, headers, signal, responseHeaders: extra = {} }) => {
     try {
       if (path.endsWith("/chat/completions")) {
         const req = parseBody(checkChatRequest, body);
         const o = optionsFromRequest(headers, req, signal);
         return req.stream
-          ? await streamResponse(api.stream(req, o), req.stream_options?.include_usage === true)
-          : await chatResponse(api.chat(req, o));
+          ? await streamResponse(api.stream(req, o), req.stream_options?.include_usage === true, extra)
+          : await chatResponse(api.chat(req, o), extra);
       }
       if (path.endsWith("/embeddings")) {
         const req = parseBody(checkEmbeddingRequest, body);
         const result = await api.embed(req, optionsFromRequest(headers, req, signal));
-        return withRouting(embeddingsBody(result, req.encoding_format), result.routing);
+        return withRouting(embeddingsBody(result, req.encoding_format), result.routing, extra);
       }
       if (path.endsWith("/images/generations")) {
         const req = parseBody(checkImageRequest, body);
         const result = await api.image(req, optionsFromRequest(headers, req, signal));
-        return withRouting({ ...result.response }, result.routing);
+        return withRouting({ ...result.response }, result.routing, extra);
       }
       throw new RouterError("invalid_request", `No such route: ${path}`);
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, extra);
     }
   };
 }
 
-function withRouting(body: Record<string, unknown>, routing: RoutingMeta): Response {
+function withRouting(
+  body: Record<string, unknown>,
+  routing: RoutingMeta,
+  extra: Record<string, string> = {},
+): Response {
   body.switchyard = routing;
   return new Response(JSON.stringify(body), {
     status: 200,
-    headers: routingHeaders(routing, { ...jsonHeaders }),
+    headers: routingHeaders(routing, { ...extra, ...jsonHeaders }),
   });
 }
 
-async function chatResponse(pending: Promise<ChatResult>): Promise<Response> {
+async function chatResponse(pending: Promise<ChatResult>, extra: Record<string, string>): Promise<Response> {
   const result = await pending;
-  return withRouting({ ...result.response }, result.routing);
+  return withRouting({ ...result.response }, result.routing, extra);
 }
 
 function embeddingsBody(
@@ -136,7 +143,11 @@ function embeddingsBody(
   };
 }
 
-async function streamResponse(stream: RouterStream, clientWantsUsage: boolean): Promise<Response> {
+async function streamResponse(
+  stream: RouterStream,
+  clientWantsUsage: boolean,
+  extra: Record<string, string> = {},
+): Promise<Response> {
   // Waiting for the first token means errors before it are a plain HTTP error and headers can
   // name the endpoint that actually answers.
   const started = await stream.started;
@@ -181,6 +192,7 @@ async function streamResponse(stream: RouterStream, clientWantsUsage: boolean): 
   return new Response(body, {
     status: 200,
     headers: routingHeaders(started, {
+      ...extra,
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-cache",
     }),
