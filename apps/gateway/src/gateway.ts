@@ -106,10 +106,9 @@ export function createGateway(deps: GatewayDeps): (request: GatewayRequest) => P
         body,
         headers: request.headers,
         signal: request.signal,
+        responseHeaders: limits.headers,
       });
-      if (response.status === 402) return keyBudgetRefusal(response, limits.headers);
-      for (const [name, value] of Object.entries(limits.headers)) response.headers.set(name, value);
-      return response;
+      return response.status === 402 ? keyBudgetRefusal(response, limits.headers) : response;
     } catch (err) {
       return errorResponse(err);
     }

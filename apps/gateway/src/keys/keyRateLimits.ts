@@ -11,6 +11,8 @@ import { chargeRateLimit, consumeRateLimit, type Database, refundRateLimit } fro
 import { LEASE_MS, LEASE_SHARE, type LedgerEntry, type LedgerSink } from "@switchyard/router";
 
 const WINDOW_SECONDS = 60;
+/** How far into its time a share in use is followed by the next. */
+const RENEW_AT = 0.8;
 
 export type RateLimitOutcome =
   | { allowed: true; headers: Record<string, string> }
@@ -173,19 +175,22 @@ export class KeyRateLimits {
   }
 
   /**
-   * Takes the next share in one statement (what an ended share left, or owes, is settled first); when
-   * the shared bucket has no room for it, just this request's cost.
+   * Takes the next share in one statement: tops up a share still open to its next size, or settles
+   * what an ended one left (or owes) and takes a fresh one; when the shared bucket has no room for
+   * that, just this request's cost.
    */
   async #takeShare(bucket: string, share: Share, cost: number): Promise<Decision> {
     const now = this.#now();
+    const open = now < share.openUntil;
     // Used up in its time: twice the size; ended with room to spare: what it used.
-    const grown = now < share.openUntil ? share.used * 2 : share.used;
+    const grown = open ? share.used * 2 : share.used;
     const wanted = Math.max(cost, Math.min(grown, Math.floor(share.limit * LEASE_SHARE)));
-    if (now >= share.openUntil || share.left < 0) await this.#settle(bucket, share);
+    if (!open || share.left < 0) await this.#settle(bucket, share);
     const rule = { key: bucket, limit: share.limit, windowSeconds: WINDOW_SECONDS };
-    let d = await consumeRateLimit(this.#db, { ...rule, cost: wanted });
-    let taken = wanted;
-    if (!d.allowed && wanted > cost) {
+    const topUp = Math.max(cost, wanted - share.left);
+    let d = await consumeRateLimit(this.#db, { ...rule, cost: topUp });
+    let taken = topUp;
+    if (!d.allowed && topUp > cost) {
       d = await consumeRateLimit(this.#db, { ...rule, cost });
       taken = cost;
     }
@@ -199,24 +204,29 @@ export class KeyRateLimits {
   }
 
   #expireLater(bucket: string, share: Share): void {
-    setTimeout(() => this.#expire(bucket, share), LEASE_MS).unref();
+    setTimeout(() => this.#renewOrExpire(bucket, share), LEASE_MS * RENEW_AT).unref();
   }
 
   /**
-   * A share's time is up. A key used within the last two shares' time gets the next one at once, ahead
-   * of its next request (a steady caller a second apart would otherwise always find its share just
-   * gone); an idle one gives back what it did not use (or pays what answers owe) and is forgotten.
+   * Near the end of a share's time: a key used within the last two shares' time gets its next share
+   * now, while this one still serves (a steady caller a second apart would otherwise always find its
+   * share just gone). An idle one ends on time: it gives back what it did not use (or pays what
+   * answers owe) and is forgotten.
    */
-  #expire(bucket: string, share: Share): void {
-    const now = this.#now();
-    if (share.renewing || now < share.openUntil) return;
+  #renewOrExpire(bucket: string, share: Share): void {
+    if (share.renewing) return;
     const current = this.#shares.get(bucket) === share;
-    const recent = now - share.lastUsedAt <= 2 * LEASE_MS;
+    const recent = this.#now() - share.lastUsedAt <= 2 * LEASE_MS;
     if (current && recent && Math.floor(share.limit * LEASE_SHARE) > 1) {
       void this.#renew(bucket, share, 1).catch(() => undefined);
       return;
     }
-    if (current) this.#shares.delete(bucket);
+    setTimeout(() => this.#end(bucket, share), Math.max(0, share.openUntil - this.#now())).unref();
+  }
+
+  #end(bucket: string, share: Share): void {
+    if (share.renewing || this.#now() < share.openUntil) return;
+    if (this.#shares.get(bucket) === share) this.#shares.delete(bucket);
     void this.#settle(bucket, share).catch(() => undefined);
   }
 

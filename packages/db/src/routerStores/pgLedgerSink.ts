@@ -18,7 +18,11 @@ const columnList = sql.raw(columns.map(([, name]) => `"${name}"`).join(", "));
  * builder, measured on the embedded PGlite.
  */
 function insertRows(db: Database, rows: NewLlmCall[]) {
-  const records = rows.map((row) => Object.fromEntries(columns.map(([p, name]) => [name, row[p] ?? null])));
+  const records = rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const [property, name] of columns) record[name] = row[property] ?? null;
+    return record;
+  });
   return db.execute(sql`
     insert into ${llmCalls} (${columnList})
     select ${columnList} from json_populate_recordset(null::${llmCalls}, ${JSON.stringify(records)}::json)`);

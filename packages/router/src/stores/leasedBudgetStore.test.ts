@@ -85,39 +85,47 @@ describe("LeasedBudgetStore", () => {
     expect(await shared.store.used("vkey:small", day)).toBeCloseTo(4 * 0.00003, 12);
   });
 
-  it("takes the next lease ahead of a steady caller, so no request after its first waits for the store", async () => {
-    const shared = sharedStore();
-    // The shared store answers only between this caller's requests: one that needs it hangs meanwhile.
-    let storeOpen = true;
-    const parked: (() => void)[] = [];
-    const gated: BudgetStore = {
-      ...shared.store,
-      reserve: async (...args) => {
-        while (!storeOpen) await new Promise<void>((resolve) => parked.push(resolve));
-        return shared.store.reserve(...args);
-      },
-    };
-    const openStore = (open: boolean) => {
-      storeOpen = open;
-      if (open) for (const resume of parked.splice(0)) resume();
-    };
-    const leased = new LeasedBudgetStore(gated);
-    const scopes = [{ scope: "vkey:steady", limitUsd: 100 }];
-    const waited: boolean[] = [];
-    for (let i = 0; i < 8; i++) {
-      openStore(i === 0);
-      const pending = leased.reserve(scopes, 0.001, day, { holdMs: 60_000 });
-      const first = await Promise.race([pending, sleep(100).then(() => "hung" as const)]);
-      waited.push(first === "hung");
-      openStore(true);
-      const result = await pending;
-      if (result.ok) await leased.settle(result.reservation, 0.001);
-      await sleep(LEASE_MS / 4);
-    }
-    expect(waited).toEqual([false, false, false, false, false, false, false, false]);
-    await leased.flush();
-    expect(await shared.store.used("vkey:steady", day)).toBeCloseTo(0.008, 12);
-  });
+  // A quarter of a lease apart, and a little over one (a lease renewed only when it ran out would just
+  // have gone each time).
+  it.each([
+    { gapMs: LEASE_MS / 4, n: 8 },
+    { gapMs: LEASE_MS * 1.05, n: 4 },
+  ])(
+    "takes the next lease ahead of a caller $gapMs ms apart, so no request after its first waits for the store",
+    async ({ gapMs, n }) => {
+      const shared = sharedStore();
+      // The shared store answers only between this caller's requests: one that needs it hangs meanwhile.
+      let storeOpen = true;
+      const parked: (() => void)[] = [];
+      const gated: BudgetStore = {
+        ...shared.store,
+        reserve: async (...args) => {
+          while (!storeOpen) await new Promise<void>((resolve) => parked.push(resolve));
+          return shared.store.reserve(...args);
+        },
+      };
+      const openStore = (open: boolean) => {
+        storeOpen = open;
+        if (open) for (const resume of parked.splice(0)) resume();
+      };
+      const leased = new LeasedBudgetStore(gated);
+      const scopes = [{ scope: "vkey:steady", limitUsd: 100 }];
+      const waited: boolean[] = [];
+      for (let i = 0; i < n; i++) {
+        openStore(i === 0);
+        const pending = leased.reserve(scopes, 0.001, day, { holdMs: 60_000 });
+        const first = await Promise.race([pending, sleep(100).then(() => "hung" as const)]);
+        waited.push(first === "hung");
+        openStore(true);
+        const result = await pending;
+        if (result.ok) await leased.settle(result.reservation, 0.001);
+        await sleep(gapMs);
+      }
+      expect(waited).toEqual(Array(n).fill(false));
+      await leased.flush();
+      expect(await shared.store.used("vkey:steady", day)).toBeCloseTo(n * 0.001, 12);
+    },
+  );
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -16,6 +16,8 @@ import type { BudgetReservation, BudgetScope, BudgetStore, ReserveOptions, Reser
 const DEFAULT_HOLD_MS = 15 * 60_000;
 /** How long a lease takes new requests. */
 export const LEASE_MS = 1000;
+/** How far into its time a lease in use is followed by the next. */
+const RENEW_AT = 0.8;
 /** The most of a scope's cap one lease may hold, so several processes can still share a nearly spent cap. */
 export const LEASE_SHARE = 1 / 20;
 
@@ -176,31 +178,35 @@ export class LeasedBudgetStore implements BudgetStore {
       inFlight: 0,
       closed: false,
     };
+    // The lease it replaces (one renewed ahead of its time) takes no more requests.
+    const previous = this.#open.get(key);
+    if (previous) this.#close(previous);
     this.#open.set(key, lease);
-    // Closed when its time is up even if no request comes to find it too old.
-    setTimeout(() => this.#expire(lease), LEASE_MS).unref();
+    setTimeout(() => this.#renewOrExpire(lease), LEASE_MS * RENEW_AT).unref();
     return result;
   }
 
   /**
-   * A lease's time is up: what it served is what the next one asks for. A caller seen within the last
-   * two leases' time gets the next one ahead of its next request (a steady caller a second apart
-   * would otherwise always find its lease just gone); an idle one's is not renewed.
+   * Near the end of a lease's time: a caller seen within the last two leases' time gets the next one
+   * now, while this one still serves (a steady caller a second apart would otherwise always find its
+   * lease just gone), sized by what this one served. An idle one's is not renewed and it closes on time.
    */
-  #expire(lease: Lease): void {
+  #renewOrExpire(lease: Lease): void {
     if (lease.closed) return;
-    this.#close(lease);
     if (this.#now() - (this.#lastUsed.get(lease.key) ?? 0) > 2 * LEASE_MS) {
       this.#nextUsd.delete(lease.key);
       this.#lastUsed.delete(lease.key);
+      setTimeout(() => this.#close(lease), Math.max(0, lease.openUntil - this.#now())).unref();
       return;
     }
-    this.#nextUsd.set(lease.key, lease.servedUsd);
+    this.#nextUsd.set(lease.key, lease.servedUsd / RENEW_AT);
     this.#renewAhead(lease);
+    // Closed on time even if the renewal failed or no request comes to find it too old.
+    setTimeout(() => this.#close(lease), Math.max(0, lease.openUntil - this.#now())).unref();
   }
 
   /**
-   * The next lease, taken as one closes, before the requests that will need it arrive. Only for a true
+   * The next lease, taken before the requests that will need it arrive. Only for a true
    * lease (within a share of the cap): a request-sized one ahead would keep a small cap from others.
    */
   #renewAhead(lease: Lease): void {
