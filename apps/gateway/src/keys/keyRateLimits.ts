@@ -52,6 +52,8 @@ interface Share {
   sharedRemaining: number;
   /** The share being renewed: requests that find it empty wait for that instead of each asking. */
   renewing: Promise<Decision> | null;
+  /** Its one timer: the renewal near the end of its time, or its end. */
+  timer: NodeJS.Timeout | null;
 }
 
 type Decision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
@@ -118,6 +120,7 @@ export class KeyRateLimits {
     await Promise.all([...this.#shares.values()].map((s) => s.renewing));
     const ended = [...this.#shares];
     this.#shares.clear();
+    for (const [, share] of ended) if (share.timer) clearTimeout(share.timer);
     await Promise.all(ended.map(([bucket, share]) => this.#settle(bucket, share)));
   }
 
@@ -154,6 +157,7 @@ export class KeyRateLimits {
       lastUsedAt: 0,
       sharedRemaining: 0,
       renewing: null,
+      timer: null,
     };
     this.#shares.set(bucket, fresh);
     this.#expireLater(bucket, fresh);
@@ -186,6 +190,8 @@ export class KeyRateLimits {
     const grown = open ? share.used * 2 : share.used;
     const wanted = Math.max(cost, Math.min(grown, Math.floor(share.limit * LEASE_SHARE)));
     if (!open || share.left < 0) await this.#settle(bucket, share);
+    // Open with enough left for its next size: it only lives longer.
+    if (open && share.left >= wanted) return this.#extend(bucket, share);
     const rule = { key: bucket, limit: share.limit, windowSeconds: WINDOW_SECONDS };
     const topUp = Math.max(cost, wanted - share.left);
     let d = await consumeRateLimit(this.#db, { ...rule, cost: topUp });
@@ -196,15 +202,25 @@ export class KeyRateLimits {
     }
     if (!d.allowed) return { allowed: false, retryAfterSeconds: d.retryAfterSeconds };
     share.left += taken;
+    share.sharedRemaining = d.remaining;
+    return this.#extend(bucket, share);
+  }
+
+  /** A new second for the share, and its one timer set for the renewal near its end. */
+  #extend(bucket: string, share: Share): Decision {
     share.used = 0;
     share.openUntil = this.#now() + LEASE_MS;
-    share.sharedRemaining = d.remaining;
     this.#expireLater(bucket, share);
-    return { allowed: true, remaining: d.remaining };
+    return { allowed: true, remaining: share.sharedRemaining };
   }
 
   #expireLater(bucket: string, share: Share): void {
-    setTimeout(() => this.#renewOrExpire(bucket, share), LEASE_MS * RENEW_AT).unref();
+    this.#setTimer(share, () => this.#renewOrExpire(bucket, share), LEASE_MS * RENEW_AT);
+  }
+
+  #setTimer(share: Share, run: () => void, ms: number): void {
+    if (share.timer) clearTimeout(share.timer);
+    share.timer = setTimeout(run, ms).unref();
   }
 
   /**
@@ -221,7 +237,7 @@ export class KeyRateLimits {
       void this.#renew(bucket, share, 1).catch(() => undefined);
       return;
     }
-    setTimeout(() => this.#end(bucket, share), Math.max(0, share.openUntil - this.#now())).unref();
+    this.#setTimer(share, () => this.#end(bucket, share), Math.max(0, share.openUntil - this.#now()));
   }
 
   #end(bucket: string, share: Share): void {
@@ -233,7 +249,10 @@ export class KeyRateLimits {
   /** Units into a share (negative: out of it, as an answer's output tokens are once it is counted). */
   #add(bucket: string, rawLimit: number, rawUnits: number): void {
     const { limit, cost } = inUnits(rawLimit, Math.abs(rawUnits));
-    this.#shareOf(bucket, limit).left += Math.sign(rawUnits) * cost;
+    const share = this.#shareOf(bucket, limit);
+    share.left += Math.sign(rawUnits) * cost;
+    // Spent (an answer's tokens): part of what the share is used for, so part of its next size.
+    if (rawUnits < 0) share.used += cost;
   }
 
   /** Returns a share's unused units to the shared bucket, or charges what it owes. */
