@@ -170,7 +170,7 @@ ${table(input.saturation)}
   after the delay, drawn from a seeded sequence that each measured block rewinds.
 - **direct** POSTs to it with undici, set up like the router's own client. **Switchyard gateway** is
   \`apps/gateway\` in its own process, as in production: on \`DATABASE_URL\`, its database in a process of
-  its own (a fresh PGlite served over the Postgres wire, where production has Postgres), its
+  its own (a fresh in-memory PGlite served over the Postgres wire, where production has Postgres), its
   \`bench/fixed\` model routed to the upstream, called with one virtual key
   (${limitsText(input.keyLimits)}): every request is authenticated, checked against the key's limits
   and written to the ledger. The limits are held in shares and leases renewed a few times a second

@@ -1,12 +1,11 @@
 // Starts the Switchyard gateway (apps/gateway, its own `start` entry) as a process of its own for
 // bench:gateway, as it runs in production: its database in a process of its own reached through
-// DATABASE_URL (a fresh PGlite served over the Postgres wire, where production has Postgres), one virtual
+// DATABASE_URL (a fresh in-memory PGlite served over the Postgres wire, where production has Postgres:
+// PGlite's on-disk files would make the stand-in, not the gateway, the cost), one virtual
 // key whose limits sit far above the bench's load (so every check runs and none throttles), and the
 // gateway's benchmark model routed to the upstream. Returns it as the blocks' GatewayPeer: its URL, its
 // pid and the database's (their CPU is the gateway's), the key.
 import type { ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { createDb, createGatewayKey, users } from "@switchyard/db";
 import { FIXED_UPSTREAM_MODEL } from "@switchyard/router";
@@ -39,12 +38,8 @@ async function stopWithin(child: ChildProcess, ms: number): Promise<void> {
 const databaseEntry = path.join(import.meta.dirname, "../stress/databaseEntry.ts");
 
 export async function startSwitchyardGateway(upstreamUrl: string): Promise<SwitchyardGateway> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-gateway-"));
-  const database = await startChild(databaseEntry, [dataDir], 120_000);
-  const removeData = async () => {
-    await stopWithin(database.child, 10_000);
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  const database = await startChild(databaseEntry, ["memory://"], 120_000);
+  const stopDatabase = () => stopWithin(database.child, 10_000);
   try {
     const handle = await createDb({ url: database.url, cache: false, env: {} });
     const owner = { id: "bench-gateway", name: "bench:gateway", email: "bench-gateway@example.com" };
@@ -73,10 +68,10 @@ export async function startSwitchyardGateway(upstreamUrl: string): Promise<Switc
       alsoPids: [database.child.pid!],
       apiKey: secret,
       model: FIXED_UPSTREAM_MODEL,
-      stop: () => stopWithin(started.child, 10_000).then(removeData),
+      stop: () => stopWithin(started.child, 10_000).then(stopDatabase),
     };
   } catch (err) {
-    await removeData();
+    await stopDatabase();
     throw err;
   }
 }
