@@ -74,6 +74,7 @@ console.log(`LangChain: ${String(reply.content).slice(0, 60)}…`);
 // #endregion
 
 // #region spend
+await gateway.flush(); // the gateway writes its ledger in batches a tenth of a second apart
 const [spent] = await setup.db
   .select({ requests: count(), usd: sum(llmCalls.costUsd) })
   .from(llmCalls)

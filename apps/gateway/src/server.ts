@@ -20,6 +20,8 @@ export interface StartGatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Waits until the ledger rows of the requests answered so far are written (they go in batches). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
+    flush: () => routed.router.flush(),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
