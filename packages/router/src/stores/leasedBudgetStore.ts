@@ -21,6 +21,15 @@ const RENEW_AT = 0.8;
 /** The most of a scope's cap one lease may hold, so several processes can still share a nearly spent cap. */
 export const LEASE_SHARE = 1 / 20;
 
+/** What a lease is taken for: one set of scopes on one day, a request's estimate and hold. */
+interface LeaseAsk {
+  key: string;
+  scopes: BudgetScope[];
+  estimateUsd: number;
+  day: string;
+  holdMs: number;
+}
+
 interface Lease {
   key: string;
   scopes: BudgetScope[];
@@ -78,7 +87,7 @@ export class LeasedBudgetStore implements BudgetStore {
         return this.#inner.reserve(scopes, estimateUsd, day, options);
       if (lease) return { ok: true, reservation: this.#take(lease, estimateUsd, day, scopes) };
       const taking = this.#taking.get(key);
-      const result = await (taking ?? this.#renew(key, scopes, estimateUsd, day, holdMs));
+      const result = await (taking ?? this.#renew({ key, scopes, estimateUsd, day, holdMs }));
       if (!result.ok && !taking) return result;
     }
   }
@@ -133,26 +142,14 @@ export class LeasedBudgetStore implements BudgetStore {
   }
 
   /** Takes the next lease, once at a time per key: requests that find none meanwhile wait for it. */
-  #renew(
-    key: string,
-    scopes: BudgetScope[],
-    estimateUsd: number,
-    day: string,
-    holdMs: number,
-  ): Promise<ReserveResult> {
-    const taking = this.#lease(key, scopes, estimateUsd, day, holdMs).finally(() => this.#taking.delete(key));
-    this.#taking.set(key, taking);
+  #renew(ask: LeaseAsk): Promise<ReserveResult> {
+    const taking = this.#lease(ask).finally(() => this.#taking.delete(ask.key));
+    this.#taking.set(ask.key, taking);
     return taking;
   }
 
   /** Reserves the next lease in the shared store; near the cap, just this request's estimate. */
-  async #lease(
-    key: string,
-    scopes: BudgetScope[],
-    estimateUsd: number,
-    day: string,
-    holdMs: number,
-  ): Promise<ReserveResult> {
+  async #lease({ key, scopes, estimateUsd, day, holdMs }: LeaseAsk): Promise<ReserveResult> {
     const cap = Math.min(...scopes.map((s) => s.limitUsd)) * LEASE_SHARE;
     const wanted = Math.max(estimateUsd, Math.min(this.#nextUsd.get(key) ?? estimateUsd, cap));
     const leaseHoldMs = holdMs + LEASE_MS;
@@ -213,9 +210,8 @@ export class LeasedBudgetStore implements BudgetStore {
     const share = Math.min(...lease.scopes.map((s) => s.limitUsd)) * LEASE_SHARE;
     const today = new Date(this.#now()).toISOString().slice(0, 10);
     if (lease.inner.amountUsd > share || lease.day !== today || this.#taking.has(lease.key)) return;
-    void this.#renew(lease.key, lease.scopes, lease.lastEstimateUsd, lease.day, lease.holdMs).catch(
-      () => undefined,
-    );
+    const { key, scopes, day, holdMs } = lease;
+    void this.#renew({ key, scopes, estimateUsd: lease.lastEstimateUsd, day, holdMs }).catch(() => undefined);
   }
 
   #close(lease: Lease): void {
