@@ -10,6 +10,7 @@
 // A process that dies holding a lease loses the record of what it spent in it (at most one lease: the
 // ledger still has each call) when the store gives the hold back.
 import { randomUUID } from "node:crypto";
+import { utcDay } from "../engine/budget.ts";
 import type { BudgetReservation, BudgetScope, BudgetStore, ReserveOptions, ReserveResult } from "./types.ts";
 
 /** A request's hold when the caller names none, as the shared stores have it. */
@@ -31,12 +32,8 @@ interface LeaseAsk {
 }
 
 interface Lease {
-  key: string;
-  scopes: BudgetScope[];
-  day: string;
-  holdMs: number;
-  /** The last request's estimate: what a lease taken ahead of the next request must fit. */
-  lastEstimateUsd: number;
+  /** What it was taken for; its estimate is the last request's, which a lease taken ahead must fit. */
+  ask: LeaseAsk;
   /** The shared store's reservation behind the lease. */
   inner: BudgetReservation;
   openUntil: number;
@@ -85,7 +82,7 @@ export class LeasedBudgetStore implements BudgetStore {
       // reserves on its own.
       if (lease && this.#now() + holdMs > lease.holdUntil)
         return this.#inner.reserve(scopes, estimateUsd, day, options);
-      if (lease) return { ok: true, reservation: this.#take(lease, estimateUsd, day, scopes) };
+      if (lease) return { ok: true, reservation: this.#take(lease, estimateUsd) };
       const taking = this.#taking.get(key);
       const result = await (taking ?? this.#renew({ key, scopes, estimateUsd, day, holdMs }));
       if (!result.ok && !taking) return result;
@@ -124,17 +121,18 @@ export class LeasedBudgetStore implements BudgetStore {
     return null;
   }
 
-  #take(lease: Lease, estimateUsd: number, day: string, scopes: BudgetScope[]): BudgetReservation {
+  #take(lease: Lease, estimateUsd: number): BudgetReservation {
+    const { key, day, scopes } = lease.ask;
     const reservation = { id: randomUUID(), day, scopes: scopes.map((s) => s.scope), amountUsd: estimateUsd };
     lease.heldUsd += estimateUsd;
     lease.servedUsd += estimateUsd;
-    lease.lastEstimateUsd = estimateUsd;
-    this.#lastUsed.set(lease.key, this.#now());
+    lease.ask.estimateUsd = estimateUsd;
+    this.#lastUsed.set(key, this.#now());
     lease.inFlight++;
     this.#byReservation.set(reservation.id, lease);
     // Full (another request like this one would not fit) within its time: the next one is twice the size.
     if (room(lease) < estimateUsd) {
-      this.#nextUsd.set(lease.key, lease.servedUsd * 2);
+      this.#nextUsd.set(key, lease.servedUsd * 2);
       this.#close(lease);
       this.#renewAhead(lease);
     }
@@ -149,9 +147,9 @@ export class LeasedBudgetStore implements BudgetStore {
   }
 
   /** Reserves the next lease in the shared store; near the cap, just this request's estimate. */
-  async #lease({ key, scopes, estimateUsd, day, holdMs }: LeaseAsk): Promise<ReserveResult> {
-    const cap = Math.min(...scopes.map((s) => s.limitUsd)) * LEASE_SHARE;
-    const wanted = Math.max(estimateUsd, Math.min(this.#nextUsd.get(key) ?? estimateUsd, cap));
+  async #lease(ask: LeaseAsk): Promise<ReserveResult> {
+    const { key, scopes, estimateUsd, day, holdMs } = ask;
+    const wanted = Math.max(estimateUsd, Math.min(this.#nextUsd.get(key) ?? estimateUsd, leaseCap(scopes)));
     const leaseHoldMs = holdMs + LEASE_MS;
     let result = await this.#inner.reserve(scopes, wanted, day, { holdMs: leaseHoldMs });
     if (!result.ok && wanted > estimateUsd) {
@@ -161,11 +159,7 @@ export class LeasedBudgetStore implements BudgetStore {
     if (!result.ok) return result;
     const now = this.#now();
     const lease: Lease = {
-      key,
-      scopes,
-      day,
-      holdMs,
-      lastEstimateUsd: estimateUsd,
+      ask: { ...ask },
       inner: result.reservation,
       openUntil: now + LEASE_MS,
       holdUntil: now + leaseHoldMs,
@@ -190,16 +184,16 @@ export class LeasedBudgetStore implements BudgetStore {
    */
   #renewOrExpire(lease: Lease): void {
     if (lease.closed) return;
-    if (this.#now() - (this.#lastUsed.get(lease.key) ?? 0) > 2 * LEASE_MS) {
-      this.#nextUsd.delete(lease.key);
-      this.#lastUsed.delete(lease.key);
-      setTimeout(() => this.#close(lease), Math.max(0, lease.openUntil - this.#now())).unref();
+    // Closed on time even if the renewal fails or no request comes to find it too old.
+    setTimeout(() => this.#close(lease), Math.max(0, lease.openUntil - this.#now())).unref();
+    const { key } = lease.ask;
+    if (this.#now() - (this.#lastUsed.get(key) ?? 0) > 2 * LEASE_MS) {
+      this.#nextUsd.delete(key);
+      this.#lastUsed.delete(key);
       return;
     }
-    this.#nextUsd.set(lease.key, lease.servedUsd / RENEW_AT);
+    this.#nextUsd.set(key, lease.servedUsd / RENEW_AT);
     this.#renewAhead(lease);
-    // Closed on time even if the renewal failed or no request comes to find it too old.
-    setTimeout(() => this.#close(lease), Math.max(0, lease.openUntil - this.#now())).unref();
   }
 
   /**
@@ -207,17 +201,17 @@ export class LeasedBudgetStore implements BudgetStore {
    * lease (within a share of the cap): a request-sized one ahead would keep a small cap from others.
    */
   #renewAhead(lease: Lease): void {
-    const share = Math.min(...lease.scopes.map((s) => s.limitUsd)) * LEASE_SHARE;
-    const today = new Date(this.#now()).toISOString().slice(0, 10);
-    if (lease.inner.amountUsd > share || lease.day !== today || this.#taking.has(lease.key)) return;
-    const { key, scopes, day, holdMs } = lease;
-    void this.#renew({ key, scopes, estimateUsd: lease.lastEstimateUsd, day, holdMs }).catch(() => undefined);
+    const { ask } = lease;
+    const today = utcDay(new Date(this.#now()));
+    if (lease.inner.amountUsd > leaseCap(ask.scopes) || ask.day !== today || this.#taking.has(ask.key))
+      return;
+    void this.#renew({ ...ask }).catch(() => undefined);
   }
 
   #close(lease: Lease): void {
     if (lease.closed) return;
     lease.closed = true;
-    if (this.#open.get(lease.key) === lease) this.#open.delete(lease.key);
+    if (this.#open.get(lease.ask.key) === lease) this.#open.delete(lease.ask.key);
     if (lease.inFlight === 0) void this.#settleLease(lease);
   }
 
@@ -231,5 +225,8 @@ export class LeasedBudgetStore implements BudgetStore {
     return settling;
   }
 }
+
+/** The most one lease of these scopes may hold: a share of the smallest cap. */
+const leaseCap = (scopes: BudgetScope[]) => Math.min(...scopes.map((s) => s.limitUsd)) * LEASE_SHARE;
 
 const room = (lease: Lease) => lease.inner.amountUsd - lease.heldUsd - lease.spentUsd;
