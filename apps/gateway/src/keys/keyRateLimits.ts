@@ -74,24 +74,12 @@ export class KeyRateLimits {
     this.#keys.set(key.id, key);
     const headers: Record<string, string> = {};
     if (key.rpm !== null) {
-      const d = await this.#take(requestsKey(key.id), key.rpm, 1);
-      headers["x-ratelimit-limit-requests"] = String(key.rpm);
-      headers["x-ratelimit-remaining-requests"] = String(d.allowed ? d.remaining : 0);
-      // A full bucket refills one request every 60 / rpm seconds.
-      headers["x-ratelimit-reset-requests"] = resetIn(
-        d.allowed ? Math.ceil(WINDOW_SECONDS / key.rpm) : d.retryAfterSeconds,
-      );
+      const d = await this.#check(headers, "requests", requestsKey(key.id), key.rpm, 1);
       if (!d.allowed)
         return { allowed: false, headers, retryAfterSeconds: d.retryAfterSeconds, limit: "requests" };
     }
     if (key.tpm !== null) {
-      const cost = Math.max(1, promptTokens);
-      const d = await this.#take(tokensKey(key.id), key.tpm, cost);
-      headers["x-ratelimit-limit-tokens"] = String(key.tpm);
-      headers["x-ratelimit-remaining-tokens"] = String(d.allowed ? d.remaining : 0);
-      headers["x-ratelimit-reset-tokens"] = resetIn(
-        d.allowed ? Math.ceil((WINDOW_SECONDS * cost) / key.tpm) : d.retryAfterSeconds,
-      );
+      const d = await this.#check(headers, "tokens", tokensKey(key.id), key.tpm, Math.max(1, promptTokens));
       if (!d.allowed) {
         // The request was not made: its place in the requests share is this process's to reuse.
         if (key.rpm !== null) this.#add(requestsKey(key.id), key.rpm, 1);
@@ -99,6 +87,24 @@ export class KeyRateLimits {
       }
     }
     return { allowed: true, headers };
+  }
+
+  /** Takes `cost` from one limit and writes OpenAI's x-ratelimit-*-`kind` headers for it. */
+  async #check(
+    headers: Record<string, string>,
+    kind: "requests" | "tokens",
+    bucket: string,
+    limit: number,
+    cost: number,
+  ): Promise<Decision> {
+    const d = await this.#take(bucket, limit, cost);
+    headers[`x-ratelimit-limit-${kind}`] = String(limit);
+    headers[`x-ratelimit-remaining-${kind}`] = String(d.allowed ? d.remaining : 0);
+    // A full bucket refills `cost` in 60 * cost / limit seconds.
+    headers[`x-ratelimit-reset-${kind}`] = resetIn(
+      d.allowed ? Math.ceil((WINDOW_SECONDS * cost) / limit) : d.retryAfterSeconds,
+    );
+    return d;
   }
 
   /** A ledger sink that charges each keyed request's output tokens to its key's tokens share. */
@@ -174,7 +180,7 @@ export class KeyRateLimits {
 
   /** Only a true share (more than the request): one request's worth ahead would keep a small limit from others. */
   #renewAhead(bucket: string, share: Share, cost: number): void {
-    if (share.renewing || Math.floor(share.limit * LEASE_SHARE) <= cost) return;
+    if (share.renewing || shareCap(share.limit) <= cost) return;
     void this.#renew(bucket, share, cost).catch(() => undefined);
   }
 
@@ -188,7 +194,7 @@ export class KeyRateLimits {
     const open = now < share.openUntil;
     // Used up in its time: twice the size; ended with room to spare: what it used.
     const grown = open ? share.used * 2 : share.used;
-    const wanted = Math.max(cost, Math.min(grown, Math.floor(share.limit * LEASE_SHARE)));
+    const wanted = Math.max(cost, Math.min(grown, shareCap(share.limit)));
     if (!open || share.left < 0) await this.#settle(bucket, share);
     // Open with enough left for its next size: it only lives longer.
     if (open && share.left >= wanted) return this.#extend(bucket, share);
@@ -233,7 +239,7 @@ export class KeyRateLimits {
     if (share.renewing) return;
     const current = this.#shares.get(bucket) === share;
     const recent = this.#now() - share.lastUsedAt <= 2 * LEASE_MS;
-    if (current && recent && Math.floor(share.limit * LEASE_SHARE) > 1) {
+    if (current && recent && shareCap(share.limit) > 1) {
       void this.#renew(bucket, share, 1).catch(() => undefined);
       return;
     }
@@ -265,6 +271,9 @@ export class KeyRateLimits {
     else await chargeRateLimit(this.#db, rule);
   }
 }
+
+/** The most one share of a limit may hold, in its units. */
+const shareCap = (limit: number) => Math.floor(limit * LEASE_SHARE);
 
 const requestsKey = (id: string) => `vkey:${id}:rpm`;
 const tokensKey = (id: string) => `vkey:${id}:tpm`;
